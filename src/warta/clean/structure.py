@@ -1,0 +1,225 @@
+"""Turn normalised plain text into the cleaned body: title, captions, dateline, paragraphs.
+
+Works line by line (scrapers leave one paragraph per line). Every line that does not reach the
+body is either structure (title, caption) or listed in ``Article.removed`` with its kind and its
+offsets in the original input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from warta import lang
+from warta.article import Article, Dateline, Field, Removed, Span
+from warta.clean.boilerplate import DEFAULT_PACKS, RuleSet, classify_line, looks_like_list_item, ruleset
+from warta.offsets import OffsetMap
+
+CAPTION_MAX_LEN = 320
+
+
+@dataclass
+class Block:
+    """One non-blank line of the normalised text, as pieces left after inline cuts."""
+
+    start: int
+    end: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""  # pieces joined by one space
+    kind: str | None = None  # removal kind, or "title"/"caption"/None for body
+    rule: str = ""
+
+
+def _lines(norm: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    n = len(norm)
+    while pos <= n:
+        nl = norm.find("\n", pos)
+        if nl < 0:
+            nl = n
+        s, e = pos, nl
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and norm[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = nl + 1
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@cache
+def _structure_rules(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, int, list[re.Pattern[str]]]:
+    data = lang.get(code).toml("structure")
+    t = data.get("title", {})
+    suffix = re.compile(t["strip_suffix"], re.IGNORECASE) if t.get("strip_suffix") else None
+    prefix = re.compile(t["strip_prefix"], re.IGNORECASE) if t.get("strip_prefix") else None
+    datelines = [re.compile(d["pattern"]) for d in data.get("dateline", [])]
+    return suffix, prefix, int(t.get("max_len", 250)), datelines
+
+
+def _removed(article: Article, norm_map: OffsetMap, norm: str, s: int, e: int, kind: str, rule: str) -> None:
+    os_, oe = norm_map.span_to_source(s, e)
+    article.removed.append(Removed(kind=kind, text=norm[s:e], original_start=os_, original_end=oe, rule=rule))
+
+
+def _apply_inline(block: Block, norm: str, rules: RuleSet, article: Article, norm_map: OffsetMap) -> None:
+    pieces = [(block.start, block.end)]
+    for rule in rules.inline:
+        new: list[tuple[int, int]] = []
+        for s, e in pieces:
+            pos = s
+            for m in rule.regex.finditer(norm, s, e):
+                if m.end() == m.start():
+                    continue
+                if m.start() > pos:
+                    new.append((pos, m.start()))
+                ms, me = m.start(), m.end()
+                # report the cut without its surrounding whitespace
+                while ms < me and norm[ms].isspace():
+                    ms += 1
+                while me > ms and norm[me - 1].isspace():
+                    me -= 1
+                _removed(article, norm_map, norm, ms, me, rule.kind, rule.name)
+                pos = m.end()
+            if pos < e:
+                new.append((pos, e))
+        pieces = new
+    # trim whitespace at piece edges
+    trimmed = []
+    for s, e in pieces:
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and norm[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    block.pieces = trimmed
+    block.text = " ".join(norm[s:e] for s, e in trimmed)
+
+
+def build(article: Article, norm: str, norm_map: OffsetMap, *, title: str | None = None, packs: tuple[str, ...] = DEFAULT_PACKS, structure_pack: str = "id") -> None:
+    """Fill ``article.text``, ``maps``, ``title``, ``captions``, ``removed``, ``paragraphs``, ``dateline``."""
+    rules = ruleset(packs)
+    suffix, prefix, title_max, dateline_res = _structure_rules(structure_pack)
+
+    blocks = [Block(s, e) for s, e in _lines(norm)]
+    for b in blocks:
+        _apply_inline(b, norm, rules, article, norm_map)
+    blocks = [b for b in blocks if b.pieces]
+
+    # 1. line rules, with related-list context after a list header
+    in_list = False
+    for b in blocks:
+        rule = classify_line(b.text, rules)
+        if rule is not None:
+            b.kind, b.rule = rule.kind, rule.name
+            in_list = rule.list_header
+            continue
+        if in_list and looks_like_list_item(b.text, rules):
+            b.kind, b.rule = "related_list", "list-after-header"
+            continue
+        in_list = False
+
+    body_like = [b for b in blocks if b.kind is None]
+
+    # 2. title: given by metadata, or the first line when it reads like a headline
+    title_key = _key(title) if title else None
+    if title is None and len(body_like) >= 2:
+        first = body_like[0]
+        if len(first.text) <= title_max and not re.search(r"[.,;:]$", first.text) and len(first.pieces) == 1:
+            first.kind = "title"
+            s, e = first.pieces[0]
+            text = norm[s:e]
+            if suffix and (m := suffix.search(text)):
+                e = s + m.start()
+            if prefix and (m := prefix.match(norm[s:e])):
+                s += m.end()
+            os_, oe = norm_map.span_to_source(s, e)
+            article.title = Field(text=norm[s:e], original_start=os_, original_end=oe)
+            title_key = _key(norm[s:e])
+    elif title is not None:
+        article.title = Field(text=title, original_start=-1, original_end=-1)
+
+    # 3. duplicates, captions, photo credits
+    seen: dict[str, Block] = {}
+    for i, b in enumerate(blocks):
+        if b.kind is not None and b.kind not in ("photo_credit",):
+            if b.kind == "title":
+                seen.setdefault(_key(b.text), b)
+            continue
+        if b.kind == "photo_credit":
+            # the line before a credit (skipping duplicates) is a caption when it is short
+            j = i - 1
+            while j >= 0 and blocks[j].kind in ("duplicate_caption",):
+                j -= 1
+            if j >= 0 and blocks[j].kind is None and len(blocks[j].text) <= CAPTION_MAX_LEN:
+                blocks[j].kind = "caption"
+            continue
+        k = _key(b.text)
+        if title_key and k == title_key:
+            b.kind, b.rule = "duplicate_title", "same-as-title"
+            continue
+        if k in seen:
+            first = seen[k]
+            if first.kind in (None, "caption") and len(first.text) <= CAPTION_MAX_LEN:
+                first.kind = "caption"
+                b.kind, b.rule = "duplicate_caption", "repeated-caption"
+            else:
+                b.kind, b.rule = "duplicate_paragraph", "repeated-paragraph"
+            continue
+        seen[k] = b
+
+    # 4. assemble the cleaned text
+    clean_map = OffsetMap()
+    parts: list[str] = []
+    length = 0
+    for b in blocks:
+        if b.kind == "caption":
+            s, e = b.pieces[0][0], b.pieces[-1][1]
+            os_, oe = norm_map.span_to_source(s, e)
+            article.captions.append(Field(text=b.text, original_start=os_, original_end=oe))
+            continue
+        if b.kind == "title":
+            continue
+        if b.kind is not None:
+            s, e = b.pieces[0][0], b.pieces[-1][1]
+            _removed(article, norm_map, norm, s, e, b.kind, b.rule)
+            continue
+        if parts:
+            parts.append("\n\n")
+            clean_map.insert(2)
+            length += 2
+        pstart = length
+        for k, (s, e) in enumerate(b.pieces):
+            if k:
+                parts.append(" ")
+                clean_map.insert(1)
+                length += 1
+            parts.append(norm[s:e])
+            clean_map.copy(s, e)
+            length += e - s
+        article.paragraphs.append(Span(pstart, length))
+    article.text = "".join(parts)
+    article.maps = [clean_map, norm_map]
+    article.removed.sort(key=lambda r: r.original_start)
+
+    # 5. dateline at the start of the first paragraph
+    if article.paragraphs:
+        p = article.paragraphs[0]
+        head = article.text[p.start : min(p.end, p.start + 120)]
+        for rx in dateline_res:
+            m = rx.match(head)
+            if m:
+                gd = m.groupdict()
+                place = (gd.get("place") or "").strip() or None
+                outlet = (gd.get("outlet") or "").strip() or None
+                matched = m.group(0).rstrip()
+                article.dateline = Dateline(p.start, p.start + len(matched), text=matched, place=place, outlet=outlet)
+                break

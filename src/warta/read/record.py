@@ -1,0 +1,20 @@
+"""The raw-document record every reader yields and the pipeline consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class RawDocument:
+    content: str | bytes  # text or HTML; bytes are decoded by the text reader
+    format: str | None = None  # "text" | "html" | None (tell by content)
+    name: str | None = None  # file name, record id: used in error messages
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date or datetime, when the source gives one
+    fetched: str | None = None
+    outlet: str | None = None
+    lang: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)

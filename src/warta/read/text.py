@@ -1,0 +1,116 @@
+"""Decode plain-text input bytes robustly and normalise newlines and control characters."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from warta.errors import InputError
+from warta.offsets import OffsetMap
+
+# Control characters other than tab and newline; also DEL and C1 controls. U+FEFF inside text too.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+_NEWLINE = re.compile(r"\r\n|\r")
+
+MAX_BYTES = 32 * 1024 * 1024  # inputs past this are refused with a clear message
+MAX_ARTICLE_CHARS = 5_000_000  # one article longer than this is not a news article
+
+
+@dataclass
+class Decoded:
+    text: str  # the decoded original (BOM removed), as the user gave it
+    encoding: str
+    guessed: bool
+    bom: bool
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is clearly not text: known magic numbers or many NULs."""
+    head = data[:4096]
+    magics = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
+    if head.startswith(magics):
+        return True
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if not head:
+        return False
+    nul = head.count(0)
+    return nul > len(head) * 0.1
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes: UTF-8 (with/without BOM), UTF-16 with BOM, else cp1252/latin-1 (guessed)."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"input is {len(data) // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit")
+    if data.startswith(codecs.BOM_UTF8):
+        return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8", False, True)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16", False, True)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 text: {exc.reason}") from None
+    if looks_binary(data):
+        raise InputError("binary data, not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", False, False)
+    except UnicodeDecodeError:
+        pass
+    # Legacy single-byte pages: cp1252 is a superset of latin-1's printable range, so try it
+    # first; latin-1 decodes anything, so it is the last resort.
+    try:
+        text = data.decode("cp1252")
+        return Decoded(text, "cp1252", True, False)
+    except UnicodeDecodeError:
+        return Decoded(data.decode("latin-1"), "latin-1", True, False)
+
+
+@dataclass
+class Normalised:
+    text: str
+    map: OffsetMap  # normalised -> original
+    control_chars_removed: int
+    newlines: str
+
+
+def normalise(original: str) -> Normalised:
+    """CRLF/CR to LF, drop control characters, NFC; keep an offset map back to ``original``.
+
+    NFC is applied per piece only where it keeps the length (so offsets stay exact);
+    pieces whose length would change are kept as they are.
+    """
+    styles = set()
+    if "\r\n" in original:
+        styles.add("CRLF")
+    if re.search(r"\r(?!\n)", original):
+        styles.add("CR")
+    if re.search(r"(?<!\r)\n", original):
+        styles.add("LF")
+    newlines = "+".join(sorted(styles)) or "none"
+
+    omap = OffsetMap()
+    out: list[str] = []
+    removed = 0
+    pos = 0
+    # one pass over the two kinds of edits: newline conversions and control-character drops
+    for m in re.finditer(r"\r\n|\r|" + _CONTROL.pattern, original):
+        if m.start() > pos:
+            out.append(original[pos : m.start()])
+            omap.copy(pos, m.start())
+        tok = m.group(0)
+        if tok in ("\r\n", "\r"):
+            out.append("\n")
+            # map the LF to the position of the CR
+            omap.copy(m.start(), m.start() + 1)
+        else:
+            removed += 1
+        pos = m.end()
+    if pos < len(original):
+        out.append(original[pos:])
+        omap.copy(pos, len(original))
+    text = "".join(out)
+    nfc = unicodedata.normalize("NFC", text)
+    if len(nfc) == len(text):
+        text = nfc
+    return Normalised(text, omap, removed, newlines)

@@ -1,0 +1,1 @@
+"""Trainers (``warta train <name>``): each module exposes ``register(subparsers)``."""
