@@ -108,6 +108,7 @@ class TimeExpr(Span):
     anchor_source: str | None = None  # published | sentence | explicit
     confidence: float = 0.5
     note: str | None = None  # e.g. weekday/date disagreement, unresolved reason
+    part_of_day: str | None = None  # TIMEX3 code: MO morning, MI midday, AF afternoon, EV evening, NI night
 
 
 @dataclass
@@ -118,6 +119,9 @@ class Quantity(Span):
     bound: str = "exact"  # exact | at_least | at_most | about
     object: str | None = None
     upper: float | None = None  # for ranges
+    object_start: int | None = None  # the counted thing's span in Article.text
+    object_end: int | None = None
+    modifier: str | None = None  # the words that set the bound ("lebih dari"), just before the span
 
 
 @dataclass

@@ -77,6 +77,21 @@ def classify_line(line: str, rules: RuleSet) -> LineRule | None:
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 
 
+_HEADLINE_END = re.compile(r"[!?]\s*$")
+
+
+def _title_case_share(line: str) -> float:
+    words = [w for w in line.split() if w[0].isalnum()]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper() or w[0].isdigit()) / len(words)
+
+
 def looks_like_list_item(line: str, rules: RuleSet) -> bool:
-    """A related-article headline: short and without sentence-final punctuation."""
-    return len(line) <= rules.list_item_max_len and not _SENTENCE_END.search(line)
+    """A related-article headline: short and without sentence-final punctuation, or ending in
+    "!"/"?" when written in title case ("Chicco Jerikho di Atas Moge: Cool Banget!")."""
+    if len(line) > rules.list_item_max_len:
+        return False
+    if not _SENTENCE_END.search(line):
+        return True
+    return bool(_HEADLINE_END.search(line)) and _title_case_share(line) >= 0.6

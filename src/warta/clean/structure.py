@@ -16,7 +16,15 @@ from warta.article import Article, Dateline, Field, Removed, Span
 from warta.clean.boilerplate import DEFAULT_PACKS, RuleSet, classify_line, looks_like_list_item, ruleset
 from warta.offsets import OffsetMap
 
-CAPTION_MAX_LEN = 320
+CAPTION_MAX_LEN = 320  # a paragraph repeated verbatim up to this length is a caption
+CREDITED_CAPTION_MAX_LEN = 220  # the line above a photo credit is its caption up to this length
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+
+
+def _reads_like_caption(text: str) -> bool:
+    """A caption is one short sentence; the line above a credit may be a body paragraph whose
+    own caption the scraper dropped, and a body paragraph must never leave the body."""
+    return len(text) <= CREDITED_CAPTION_MAX_LEN and not _SENTENCE_BREAK.search(text)
 
 
 @dataclass
@@ -110,11 +118,15 @@ def build(article: Article, norm: str, norm_map: OffsetMap, *, title: str | None
     suffix, prefix, title_max, dateline_res = _structure_rules(structure_pack)
 
     blocks = [Block(s, e) for s, e in _lines(norm)]
+    # 1. line rules, with related-list context after a list header. A line that is boilerplate
+    # as a whole is removed as one block; inline cuts apply only to the lines left, and the
+    # rest of a cut line is classified again ("Foto: ..." left after an inline cut).
     for b in blocks:
-        _apply_inline(b, norm, rules, article, norm_map)
+        if classify_line(norm[b.start : b.end], rules) is not None:
+            b.pieces, b.text = [(b.start, b.end)], norm[b.start : b.end]
+        else:
+            _apply_inline(b, norm, rules, article, norm_map)
     blocks = [b for b in blocks if b.pieces]
-
-    # 1. line rules, with related-list context after a list header
     in_list = False
     for b in blocks:
         rule = classify_line(b.text, rules)
@@ -133,7 +145,7 @@ def build(article: Article, norm: str, norm_map: OffsetMap, *, title: str | None
     title_key = _key(title) if title else None
     if title is None and len(body_like) >= 2:
         first = body_like[0]
-        if len(first.text) <= title_max and not re.search(r"[.,;:]$", first.text) and len(first.pieces) == 1:
+        if len(first.text) <= title_max and not re.search(r"(?<!\.\.)[.,;:]$", first.text) and len(first.pieces) == 1:
             first.kind = "title"
             s, e = first.pieces[0]
             text = norm[s:e]
@@ -159,7 +171,7 @@ def build(article: Article, norm: str, norm_map: OffsetMap, *, title: str | None
             j = i - 1
             while j >= 0 and blocks[j].kind in ("duplicate_caption",):
                 j -= 1
-            if j >= 0 and blocks[j].kind is None and len(blocks[j].text) <= CAPTION_MAX_LEN:
+            if j >= 0 and blocks[j].kind is None and _reads_like_caption(blocks[j].text):
                 blocks[j].kind = "caption"
             continue
         k = _key(b.text)

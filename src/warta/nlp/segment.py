@@ -16,8 +16,6 @@ from warta.article import Article, Span
 
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
-# abbreviations that may also close a sentence ("... sayur, dll. Selain itu")
-CAN_END = frozenset({"dll.", "dsb.", "dst.", "dkk.", "Tbk.", "Inc.", "Ltd.", "Corp.", "Co.", "etc.", "Bhd."})
 
 
 @dataclass(frozen=True)
@@ -28,9 +26,20 @@ class Token:
 
 
 @cache
-def _abbreviations(code: str) -> frozenset[str]:
+def _abbreviation_list(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(all abbreviations, those that may also end a sentence: marked " *" in the pack)."""
     pack_code = code if lang.get(code).has("abbreviations.txt") else "id"
-    return frozenset(lang.get(pack_code).lines("abbreviations"))
+    every, can_end = set(), set()
+    for line in lang.get(pack_code).lines("abbreviations"):
+        abbr, _, mark = line.partition(" ")
+        every.add(abbr)
+        if mark.strip() == "*":
+            can_end.add(abbr)
+    return frozenset(every), frozenset(can_end)
+
+
+def _abbreviations(code: str) -> frozenset[str]:
+    return _abbreviation_list(code)[0]
 
 
 @cache
@@ -56,13 +65,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, code: str = "
     return [Token(m.start(), m.end(), m.group(0)) for m in rx.finditer(text, start, end)]
 
 
-def _is_boundary(tokens: list[Token], i: int, abbrs: frozenset[str]) -> bool:
+def _is_boundary(tokens: list[Token], i: int, abbrs: frozenset[str], can_end: frozenset[str]) -> bool:
     """Is token i (a terminal punctuation mark or an abbreviation) the end of a sentence?"""
     tok = tokens[i]
     if tok.text not in (".", "!", "?", "…") and not tok.text.endswith("."):
         return False
     abbr_end = tok.text.endswith(".") and len(tok.text) > 1
-    if abbr_end and tok.text not in CAN_END:
+    if abbr_end and tok.text not in can_end:
         return False  # "Jl.", "Dr.", "H.": never the end of a sentence
     # the token after any closing quotes/brackets
     j = i + 1
@@ -85,7 +94,7 @@ def _is_boundary(tokens: list[Token], i: int, abbrs: frozenset[str]) -> bool:
 
 def sentence_spans(text: str, start: int, end: int, *, code: str = "id") -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` (one paragraph), closing quotes kept with their sentence."""
-    abbrs = _abbreviations(code)
+    abbrs, can_end = _abbreviation_list(code)
     tokens = tokenize(text, start, end, code=code)
     out: list[tuple[int, int]] = []
     s = None
@@ -93,7 +102,7 @@ def sentence_spans(text: str, start: int, end: int, *, code: str = "id") -> list
     while i < len(tokens):
         if s is None:
             s = tokens[i].start
-        if _is_boundary(tokens, i, abbrs):
+        if _is_boundary(tokens, i, abbrs, can_end):
             j = i + 1
             while j < len(tokens) and tokens[j].text in CLOSERS and tokens[j].start == tokens[j - 1].end:
                 j += 1
@@ -110,7 +119,16 @@ def sentence_spans(text: str, start: int, end: int, *, code: str = "id") -> list
 def segment(article: Article) -> None:
     """Pipeline stage: fill ``article.sentences`` paragraph by paragraph."""
     code = article.language.code if article.language and lang_has(article.language.code) else "id"
-    article.sentences = [Span(s, e) for p in article.paragraphs for s, e in sentence_spans(article.text, p.start, p.end, code=code)]
+    sentences: list[Span] = []
+    for p in article.paragraphs:
+        spans = sentence_spans(article.text, p.start, p.end, code=code)
+        d = article.dateline
+        if d is not None and p.start <= d.start < p.end:
+            # a dateline is never a sentence of its own ("TEMPO, CO. Jakarta - ...")
+            while len(spans) > 1 and spans[0][1] <= d.end:
+                spans[:2] = [(spans[0][0], spans[1][1])]
+        sentences.extend(Span(s, e) for s, e in spans)
+    article.sentences = sentences
 
 
 def lang_has(code: str) -> bool:

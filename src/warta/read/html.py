@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-MAX_HTML_CHARS = 30_000_000
+from warta.errors import InputError
+
+# A news page past this is not one article (inline images, whole-site dumps); lxml and
+# trafilatura slow down badly on such pages, so they are refused with a clear reason.
+MAX_HTML_CHARS = 10_000_000
 
 
 @dataclass
@@ -25,8 +29,9 @@ def html_to_text(html: str, *, url: str | None = None) -> Extracted:
     import trafilatura
 
     if len(html) > MAX_HTML_CHARS:
-        # lxml's parser is quadratic on some pathological pages; keep the time bounded
-        html = html[:MAX_HTML_CHARS]
+        raise InputError(
+            f"HTML page is {len(html) / 1e6:.1f} million characters, over the {MAX_HTML_CHARS // 1_000_000} million limit"
+        )
     text = trafilatura.extract(
         html,
         url=url,

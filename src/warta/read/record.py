@@ -18,3 +18,11 @@ class RawDocument:
     outlet: str | None = None
     lang: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Failure:
+    """An input (file, row, record) that could not be read: the batch records it and goes on."""
+
+    name: str
+    reason: str

@@ -1,0 +1,42 @@
+"""``warta export --db ... --format jsonl|parquet|csv OUT``: the archive as flat tables.
+
+Writes OUT/<table>.<format> for articles, entities, mentions, quotes, times, quantities,
+sources, removed and failures (columns: warta.store.base.EXPORT_TABLES), which pandas,
+DuckDB and Spark read directly, e.g. ``duckdb -c "SELECT * FROM 'OUT/quotes.parquet'"``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from warta.errors import UsageError
+from warta.store import EXPORT_TABLES, open_store
+from warta.store.export import FORMATS, export
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("export", help="export the archive as flat tables (JSONL, CSV or Parquet)")
+    p.add_argument("out", metavar="OUT", help="output directory (created if missing)")
+    p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
+    p.add_argument("--format", choices=FORMATS, default="parquet")
+    p.add_argument("--tables", help=f"comma-separated subset of: {', '.join(EXPORT_TABLES)}")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from warta.commands.quotes import require_db
+
+    tables = [t.strip() for t in args.tables.split(",") if t.strip()] if args.tables else list(EXPORT_TABLES)
+    unknown = [t for t in tables if t not in EXPORT_TABLES]
+    if unknown:
+        raise UsageError(f"unknown table {unknown[0]!r}: expected some of {', '.join(EXPORT_TABLES)}")
+    if os.path.exists(args.out) and not os.path.isdir(args.out):
+        raise UsageError(f"{args.out} exists and is not a directory")
+    require_db(args.db)
+    with open_store(args.db) as store:
+        counts = export(store, args.out, args.format, tables)
+    summary = ", ".join(f"{t} {n}" for t, n in counts.items())
+    print(f"warta: exported to {args.out}/ ({args.format}): {summary}", file=sys.stderr)
+    return 0

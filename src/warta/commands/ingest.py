@@ -1,0 +1,103 @@
+"""``warta ingest INPUT... [--db warta.db] [--workers N] [--map ...]``: extract and store articles.
+
+A progress bar (articles/s, ETA, failures) on a terminal; otherwise one log line every few
+seconds and a summary. Per-input failures are stored with their reason and the batch goes
+on. Rerunning after an interruption resumes: inputs already stored are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from warta.errors import UsageError
+from warta.read.tabular import parse_mapping
+from warta.store import open_store
+from warta.store.ingest import IngestStats, count_inputs, ingest
+
+LOG_EVERY_S = 10.0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("ingest", help="extract articles and store them in an archive (SQLite or PostgreSQL)")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="text/HTML files, WARC(.gz), JSONL/CSV corpora (gzip too), directories, or - for standard input",
+    )
+    p.add_argument(
+        "--db",
+        default=os.environ.get("WARTA_DB", "warta.db"),
+        help="SQLite file or postgresql:// URL (default: warta.db, or $WARTA_DB)",
+    )
+    p.add_argument("--workers", type=int, default=1, help="pipeline processes (default 1)")
+    p.add_argument(
+        "--map", dest="mapping", metavar="FIELD=COLUMN,...", help="corpus field names, e.g. text=content,title=judul"
+    )
+    p.add_argument("--retry-failed", action="store_true", help="process again the inputs that failed in earlier runs")
+    p.add_argument(
+        "--progress",
+        choices=["auto", "bar", "log", "none"],
+        default="auto",
+        help="progress display (auto: a bar on a terminal)",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        mapping = parse_mapping(args.mapping)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    mode = args.progress
+    if mode == "auto":
+        mode = "bar" if sys.stderr.isatty() else "log"
+    store = open_store(args.db)
+    bar = None
+    last_log = [time.monotonic()]
+
+    def on_failure(name: str, reason: str) -> None:
+        if mode == "log":
+            print(f"warta: {name}: {reason}", file=sys.stderr)
+
+    def on_progress(s: IngestStats) -> None:
+        if bar is not None:
+            bar.n = s.stored + s.failed + s.skipped
+            bar.set_postfix_str(f"{s.rate:.1f} art/s, {s.failed} failed", refresh=False)
+            bar.refresh() if bar.n % 5 == 0 else None
+        elif mode == "log" and time.monotonic() - last_log[0] >= LOG_EVERY_S:
+            last_log[0] = time.monotonic()
+            print(f"warta: ingest: {s.stored + s.failed} done: {s.summary()}", file=sys.stderr, flush=True)
+
+    try:
+        if mode == "bar":
+            from tqdm import tqdm
+
+            total = count_inputs(args.inputs, mapping) if "-" not in args.inputs else None
+            bar = tqdm(total=total, unit="art", dynamic_ncols=True, file=sys.stderr, smoothing=0.1)
+        stats = ingest(
+            args.inputs,
+            store,
+            mapping=mapping,
+            workers=args.workers,
+            on_progress=on_progress,
+            on_failure=on_failure,
+            retry_failed=args.retry_failed,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+        store.close()
+    if mode != "none":
+        print(f"warta: ingest into {args.db}: {stats.summary()}", file=sys.stderr)
+        if stats.failed and mode == "bar":
+            print(
+                f"warta: {stats.failed} inputs failed; list them with: warta search --failures --db {args.db}",
+                file=sys.stderr,
+            )
+    return 1 if stats.failed else 0

@@ -1,0 +1,61 @@
+"""``warta quotes [--speaker NAME] [--text QUERY] [--db ...]``: stored quotations as a table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from warta.errors import InputError
+from warta.store import open_store
+from warta.store.display import footer, table
+
+
+def require_db(target: str) -> None:
+    """Reading commands must not create an empty archive by mistake."""
+    if not target.startswith(("postgresql://", "postgres://")) and not os.path.exists(target):
+        raise InputError(f"{target}: no such archive (create one with: warta ingest INPUT... --db {target})")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("quotes", help="list stored quotations by speaker, text or date")
+    p.add_argument("--speaker", help="speaker name (part of it, any case) or entity id")
+    p.add_argument("--text", help='full-text query on the quotation: words, "a phrase", prefix*')
+    p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
+    p.add_argument("--since", help="published on or after YYYY-MM-DD")
+    p.add_argument("--until", help="published on or before YYYY-MM-DD")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    require_db(args.db)
+    speaker: str | int | None = args.speaker
+    if isinstance(speaker, str) and speaker.isdigit():
+        speaker = int(speaker)
+    with open_store(args.db) as store:
+        page = store.quotes(
+            speaker=speaker, text=args.text, since=args.since, until=args.until, limit=args.limit, offset=args.offset
+        )
+    if args.json:
+        for item in page.items:
+            print(json.dumps(item, ensure_ascii=False))
+        return 0
+    rows = [
+        (
+            (q["published"] or "")[:10],
+            q["speaker_name"] or "(unattributed)",
+            q["kind"],
+            q["text"],
+            q["outlet"] or "",
+            q["article_id"],
+        )
+        for q in page.items
+    ]
+    if rows:
+        print(table(("date", "speaker", "kind", "quotation", "outlet", "article"), rows, flex=3))
+    print(footer(len(rows), page.total, args.offset, "quotations"), file=sys.stderr if rows else sys.stdout)
+    return 0

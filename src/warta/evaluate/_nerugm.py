@@ -1,0 +1,177 @@
+"""NER-UGM (IndoLEM) reader and span scorer for the TIME and QUANTITY labels.
+
+The corpus is tokenised (BIO, one token per line). Sentences are detokenised with the usual
+spacing rules ("( 3/12 )" -> "(3/12)", "anak - anak" -> "anak-anak") while every token keeps its
+character offsets, so gold spans become character spans and predictions from Warta's extractors
+can be compared exactly (same start and end) and by token overlap.
+Needs ``../shared/data/indolem-nerugm`` (not in the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DIR = Path("../shared/data/indolem-nerugm")  # relative to the repository root, like the other evaluations
+
+NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "]", "!", "?", "%", "”", "’"}
+NO_SPACE_AFTER = {"(", "[", "“", "‘"}
+
+
+@dataclass
+class Sentence:
+    text: str
+    tokens: list[tuple[int, int]]
+    labels: list[str]
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
+    out: list[tuple[list[str], list[str]]] = []
+    toks: list[str] = []
+    labs: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.rstrip("\n")
+        if not line.strip():
+            if toks:
+                out.append((toks, labs))
+            toks, labs = [], []
+            continue
+        tok, _, lab = line.rpartition("\t")
+        toks.append(tok)
+        labs.append(lab or "O")
+    if toks:
+        out.append((toks, labs))
+    return out
+
+
+def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    parts: list[str] = []
+    offs: list[tuple[int, int]] = []
+    pos = 0
+    open_quote = False
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else None
+        space = i > 0
+        if tok in NO_SPACE_BEFORE or (prev is not None and prev in NO_SPACE_AFTER):
+            space = False
+        if tok == '"':
+            if open_quote:
+                space = False
+            open_quote = not open_quote
+        elif prev == '"' and open_quote:
+            space = False
+        # "anak - anak", "check - in": a hyphen between two words joins them
+        if tok == "-" and prev and prev.isalpha() and i + 1 < len(tokens) and tokens[i + 1].isalpha():
+            space = False
+        if prev == "-" and i >= 2 and tokens[i - 2].isalpha() and tok.isalpha():
+            space = False
+        if space:
+            parts.append(" ")
+            pos += 1
+        offs.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+    return "".join(parts), offs
+
+
+def load(path: Path, labels: Iterable[str]) -> list[Sentence]:
+    sents = []
+    for toks, labs in read_bio(path):
+        text, offs = detokenize(toks)
+        s = Sentence(text, offs, labs)
+        for label in labels:
+            spans = []
+            i = 0
+            while i < len(labs):
+                if labs[i] == f"B-{label}" or (labs[i] == f"I-{label}" and (i == 0 or labs[i - 1][2:] != label)):
+                    j = i + 1
+                    while j < len(labs) and labs[j] == f"I-{label}":
+                        j += 1
+                    spans.append((offs[i][0], offs[j - 1][1]))
+                    i = j
+                else:
+                    i += 1
+            s.spans[label] = spans
+        sents.append(s)
+    return sents
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tok_tp: int = 0
+    tok_fp: int = 0
+    tok_fn: int = 0
+
+    @staticmethod
+    def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def exact(self) -> tuple[float, float, float]:
+        return self._prf(self.tp, self.fp, self.fn)
+
+    def tokens(self) -> tuple[float, float, float]:
+        return self._prf(self.tok_tp, self.tok_fp, self.tok_fn)
+
+
+def _token_set(spans: list[tuple[int, int]], tokens: list[tuple[int, int]]) -> set[int]:
+    return {i for i, (a, b) in enumerate(tokens) for s, e in spans if a < e and s < b}
+
+
+def score(sents: list[Sentence], label: str, predict: Callable[[str], list[tuple[int, int]]], errors: list[str] | None = None) -> Score:
+    sc = Score()
+    for s in sents:
+        gold = set(s.spans.get(label, []))
+        pred = set(predict(s.text))
+        sc.tp += len(gold & pred)
+        sc.fp += len(pred - gold)
+        sc.fn += len(gold - pred)
+        gt, pt = _token_set(list(gold), s.tokens), _token_set(list(pred), s.tokens)
+        sc.tok_tp += len(gt & pt)
+        sc.tok_fp += len(pt - gt)
+        sc.tok_fn += len(gt - pt)
+        if errors is not None and gold != pred:
+            g = ", ".join(repr(s.text[a:b]) for a, b in sorted(gold - pred))
+            p = ", ".join(repr(s.text[a:b]) for a, b in sorted(pred - gold))
+            errors.append(f"missed [{g}] spurious [{p}] in: {s.text}")
+    return sc
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", type=Path, default=DEFAULT_DIR, help="NER-UGM folder (default: ../shared/data/indolem-nerugm)")
+    p.add_argument("--split", default="test", help="test, dev or train (default: test)")
+    p.add_argument("--folds", default="1,2,3,4,5", help="comma-separated folds (default: all five)")
+    p.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N sentences with errors")
+
+
+def run(args: argparse.Namespace, label: str, predict: Callable[[str], list[tuple[int, int]]]) -> int:
+    from warta.errors import UsageError
+
+    if not args.data.is_dir():
+        raise UsageError(f"NER-UGM not found at {args.data} (needs ../shared/data/indolem-nerugm; use --data)")
+    total = Score()
+    errors: list[str] = []
+    print(f"NER-UGM {label}, {args.split} folds, exact span (token overlap in brackets)")
+    for fold in args.folds.split(","):
+        path = args.data / f"{args.split}.0{fold.strip()}.tsv"
+        if not path.exists():
+            raise UsageError(f"no such fold file: {path}")
+        sc = score(load(path, [label]), label, predict, errors if args.errors else None)
+        for k in ("tp", "fp", "fn", "tok_tp", "tok_fp", "tok_fn"):
+            setattr(total, k, getattr(total, k) + getattr(sc, k))
+        p, r, f = sc.exact()
+        tp_, tr, tf = sc.tokens()
+        print(f"  {path.name}: P {p:.3f} R {r:.3f} F1 {f:.3f}  (token P {tp_:.3f} R {tr:.3f} F1 {tf:.3f})  gold {sc.tp + sc.fn}")
+    p, r, f = total.exact()
+    tp_, tr, tf = total.tokens()
+    print(f"  all: P {p:.3f} R {r:.3f} F1 {f:.3f}  (token P {tp_:.3f} R {tr:.3f} F1 {tf:.3f})  gold {total.tp + total.fn}")
+    for e in errors[: args.errors]:
+        print("  -", e)
+    return 0

@@ -1,0 +1,114 @@
+"""``warta eval times``: TIME span P/R/F1 on NER-UGM and accuracy on the normalisation set.
+
+* Span F1 needs ``../shared/data/indolem-nerugm`` (skipped with a message when absent).
+* The normalisation set ``bench/data/time-norm/time-norm.jsonl`` is committed: time expressions
+  from real CLICK-ID articles, each with its sentence, the publication date taken from the
+  article's URL, and the hand-checked value. An item is right when Warta finds an expression
+  with the same text in that sentence and resolves it to the same value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from warta.evaluate import _nerugm
+from warta.extract import timegrammar, times
+
+NORM_SET = Path("bench/data/time-norm/time-norm.jsonl")
+
+
+# NER-UGM labels calendar names only: dates, weekdays, months, years, clock times. Deictic words
+# ("kemarin", "hari ini", "tahun lalu", "dua hari lalu") are never TIME there, "tahun"/"bulan"/
+# "pukul" before the value and "lalu"/"mendatang" or a part of the day after a date are mostly
+# left out of the span. Warta's spans follow the project's guidelines (whole expression); this
+# view maps them to NER-UGM's convention for scoring.
+NOT_NERUGM = ("deictic", "unit_rel", "count_rel")
+LEAD = re.compile(r"(?:tahun|bulan|pukul|jam|pk\.)\s+", re.IGNORECASE)
+DATE_IN_PARENS = re.compile(r"\(\s*\d{1,2}\s*/")
+
+
+@cache
+def _trail() -> re.Pattern[str]:
+    lx = timegrammar.lexicon()
+    # "lalu" stays ("Mei lalu" is mostly TIME as a whole there); parts of the day go only after a date
+    words = sorted([w for w in lx.direction if w not in ("lalu", "yang lalu")] + ["ini", "nanti"], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?:\s*,?\s+(?:{alt}))+$", re.IGNORECASE)
+
+
+def nerugm_view(text: str, f: timegrammar.Found) -> tuple[int, int] | None:
+    if f.kind in NOT_NERUGM:
+        return None
+    if f.kind == "period_part" and f.f.get("month") is None and f.f.get("year") is None:
+        return None  # "akhir tahun ini", "awal bulan depan"
+    s, e = f.start, f.end
+    if m := LEAD.match(text, s, e):
+        s = m.end()
+    if f.kind in ("day", "month") and (m := _trail().search(text, s, e)) and m.start() > s:
+        e = m.start()
+    if f.kind == "day" and DATE_IN_PARENS.search(text, s, e) and (m := _parts().search(text, s, e)) and m.start() > s:
+        e = m.start()
+    return s, e
+
+
+@cache
+def _parts() -> re.Pattern[str]:
+    lx = timegrammar.lexicon()
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lx.parts, key=len, reverse=True))
+    return re.compile(rf"(?:\s*,?\s+(?:{alt}))+$", re.IGNORECASE)
+
+
+def predict(text: str) -> list[tuple[int, int]]:
+    return [v for f in times.find_spans(text) if (v := nerugm_view(text, f)) is not None]
+
+
+def normalisation(path: Path, show: int = 0) -> tuple[int, int, int]:
+    """(right, found with another value, not found) over the set."""
+    right = wrong = missing = 0
+    shown = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        sent = item["sentence"]
+        pub = date.fromisoformat(item["published"])
+        got = [t for t in times.resolve_span(sent, 0, len(sent), pub, 1.0) if t.text == item["text"]]
+        if not got:
+            missing += 1
+            status = "not found"
+        elif got[0].value == item["value"]:
+            right += 1
+            continue
+        else:
+            wrong += 1
+            status = f"got {got[0].value}"
+        if shown < show:
+            shown += 1
+            print(f"  - {item['id']}: {item['text']!r} expected {item['value']} {status} | {sent}")
+    return right, wrong, missing
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.data.is_dir():
+        _nerugm.run(args, "TIME", predict)
+    else:
+        print(f"NER-UGM not found at {args.data}: span F1 skipped")
+    if args.norm.exists():
+        right, wrong, missing = normalisation(args.norm, args.errors)
+        n = right + wrong + missing
+        print(f"Normalisation set {args.norm} ({n} expressions): {right}/{n} = {right / n:.3f} resolved right, {wrong} other value, {missing} not found")
+    else:
+        print(f"normalisation set not found at {args.norm}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("times", help="TIME span P/R/F1 on NER-UGM test folds; accuracy on the time-normalisation set")
+    _nerugm.add_arguments(p)
+    p.add_argument("--norm", type=Path, default=NORM_SET, help=f"normalisation set (default: {NORM_SET})")
+    p.set_defaults(func=run)

@@ -1,0 +1,103 @@
+"""The quotation finder's word lists, read once from the language pack (speech_verbs.toml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from warta import lang
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    post_cues: frozenset[str]
+    strong_verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    verb_modifiers: frozenset[str]
+    negations: frozenset[str]
+    complementisers: frozenset[str]
+    fronted_cues: frozenset[str]
+    passive_cues: frozenset[str]
+    post_speaker_adverbs: frozenset[str]
+    pronouns: frozenset[str]
+    pronoun_suffixes: tuple[str, ...]
+    demonstratives: frozenset[str]
+    role_prefixes: frozenset[str]
+    roles: tuple[tuple[str, ...], ...]  # multi-word role nouns as token tuples, longest first
+    titles: frozenset[str]
+    org_words: frozenset[str]  # organisation heads and places: never part of a person's name
+    places: frozenset[str]
+    source_markers: frozenset[str]
+    attribution_stops: frozenset[str]
+    document_heads: frozenset[str]
+    title_markers: frozenset[str]
+    document_subjects: frozenset[str]
+    fronted_pronoun_cues: frozenset[str]
+    connectors: frozenset[str]
+    days: frozenset[str]
+
+    @property
+    def clause_verbs(self) -> frozenset[str]:
+        return self.strong_verbs | self.weak_verbs
+
+    @property
+    def cue_words(self) -> frozenset[str]:
+        return self.post_cues | self.strong_verbs | self.weak_verbs | self.fronted_cues | self.fronted_pronoun_cues
+
+    def is_post_cue(self, word: str) -> bool:
+        return word.lower() in self.post_cues
+
+    def pronoun_cue(self, word: str) -> bool:
+        """``katanya``, ``ujarnya``: a cue whose suffix points to the speaker in focus."""
+        w = word.lower()
+        return w in self.post_cues and any(w.endswith(s) and w[: -len(s)] in self.post_cues for s in self.pronoun_suffixes)
+
+    def role_at(self, words: list[str], i: int) -> int:
+        """Length in tokens of the role noun starting at ``words[i]`` (0 if none)."""
+        low = [w.lower() for w in words[i : i + 4]]
+        for role in self.roles:
+            if tuple(low[: len(role)]) == role:
+                return len(role)
+        return 0
+
+
+def _low(values: list[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+@cache
+def lexicon(code: str = "id") -> QuoteLexicon:
+    pack = lang.get(code) if code in lang.SUPPORTED else lang.get("id")
+    data = pack.toml("speech_verbs") or lang.get("id").toml("speech_verbs")
+    titles = set(data.get("titles", []))
+    # the entities engineer's title list (one per line, may hold multi-word titles)
+    for line in lang.get("id").lines("titles"):
+        titles.update(line.split())
+    roles = sorted({tuple(r.lower().split()) for r in data.get("roles", [])}, key=len, reverse=True)
+    return QuoteLexicon(
+        post_cues=_low(data.get("post_cues", [])),
+        strong_verbs=_low(data.get("clause_verbs_strong", [])),
+        weak_verbs=_low(data.get("clause_verbs_weak", [])),
+        verb_modifiers=_low(data.get("verb_modifiers", [])),
+        negations=_low(data.get("negations", [])),
+        complementisers=_low(data.get("complementisers", [])),
+        fronted_cues=_low(data.get("fronted_cues", [])),
+        passive_cues=_low(data.get("passive_cues", [])),
+        post_speaker_adverbs=_low(data.get("post_speaker_adverbs", [])),
+        pronouns=_low(data.get("pronouns", [])),
+        pronoun_suffixes=tuple(data.get("pronoun_suffixes", ["nya"])),
+        demonstratives=_low(data.get("demonstratives", [])),
+        role_prefixes=_low(data.get("role_prefixes", [])),
+        roles=tuple(roles),
+        titles=frozenset(titles) | _low(list(titles)),
+        org_words=frozenset(data.get("org_words", []) + data.get("places", [])),
+        places=frozenset(data.get("places", [])),
+        source_markers=_low(data.get("source_markers", [])),
+        attribution_stops=_low(data.get("attribution_stops", [])),
+        document_heads=_low(data.get("document_heads", [])),
+        title_markers=_low(data.get("title_markers", [])),
+        document_subjects=_low(data.get("document_subjects", [])),
+        fronted_pronoun_cues=_low(data.get("fronted_pronoun_cues", [])),
+        connectors=_low(data.get("connectors", [])),
+        days=_low(data.get("days", [])),
+    )

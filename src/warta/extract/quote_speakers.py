@@ -1,0 +1,344 @@
+"""Speaker mentions in attributions, and their resolution to the person in the article.
+
+An attribution phrase (the words after ``kata``, or the subject before ``mengatakan``) names a
+speaker by name (``Menteri Luar Negeri Rusia Sergey Lavrov``), by role (``juru bicara itu``,
+``Presiden``) or by pronoun (``ia``, ``katanya``). Names are read from capitalised words with
+titles and organisation words stripped; when the entities stage has run, the entity whose
+mention overlaps the phrase wins and gives the fullest name, titles and affiliations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warta.article import Article, Entity, Mention, Speaker
+from warta.extract.quote_lexicon import QuoteLexicon
+from warta.nlp.segment import Token
+
+
+@dataclass
+class SpeakerRef:
+    """What an attribution phrase says about its speaker, before resolution."""
+
+    kind: str  # name | role | pronoun | entity
+    start: int
+    end: int
+    text: str
+    name: str = ""  # the name as written (titles stripped)
+    role: str = ""  # the role words stated with it ("Menteri Luar Negeri Rusia", "juru bicara")
+    entity: Entity | None = None
+
+
+def is_cap(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or (word[0].isdigit() and False))
+
+
+def is_name_token(word: str, lex: QuoteLexicon) -> bool:
+    if not word or not word[0].isupper():
+        return False
+    if word in lex.titles or word in lex.org_words or word.rstrip(".") in lex.titles:
+        return False
+    low = word.lower()
+    if low in lex.cue_words or low in lex.connectors:
+        return False  # "Menurut Sri Mulyani", "Sementara Tauhid": a sentence-initial word
+    return not (word.isupper() and len(word) > 3 and not word.endswith("."))  # acronyms: KPK, BNPB
+
+
+def name_in(tokens: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
+    """Token range [i, j) of the person name at the end of the last capitalised run in ``tokens``.
+
+    ``Menteri Luar Negeri Rusia Sergey Lavrov`` → ``Sergey Lavrov``; ``Mayjen Igor Konashenkov``
+    → ``Igor Konashenkov``; ``Presiden`` → None (a role, no name).
+    """
+    words = [t.text for t in tokens]
+    j = len(words)
+    while j > 0 and not is_cap(words[j - 1]):
+        j -= 1
+    if j == 0:
+        return None
+    i = j
+    while i > 0 and (is_name_token(words[i - 1], lex) or (len(words[i - 1]) <= 2 and words[i - 1][:1].isupper() and words[i - 1] not in lex.org_words and words[i - 1] not in lex.titles)):
+        i -= 1
+        if j - i >= 4:
+            break
+    if i == j:
+        return None
+    return i, j
+
+
+def org_in(tokens: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
+    """Token range of an organisation named in the phrase: a capitalised run headed by an
+    organisation word (``Kementerian Kesehatan``) or an acronym (``KPK``)."""
+    words = [t.text for t in tokens]
+    for i, w in enumerate(words):
+        acronym = w.isupper() and len(w) >= 2 and w.isalpha() and w not in lex.titles
+        if w in lex.org_words and w[:1].isupper() and not _is_place_only(w, lex) or acronym:
+            j = i + 1
+            while j < len(words) and (is_cap(words[j]) or words[j] in ("-", "19")) and j - i < 8:
+                j += 1
+            return i, j
+    return None
+
+
+def _is_place_only(word: str, lex: QuoteLexicon) -> bool:
+    return word in lex.places
+
+
+@dataclass
+class NameIndex:
+    """Person names written in the article, for the fullest form of a partial name."""
+
+    forms: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) in text order
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role words, name)
+    loose: set[str] = field(default_factory=set)  # forms found without a title before them
+
+    @classmethod
+    def build(cls, article: Article, tokens: list[Token], lex: QuoteLexicon) -> NameIndex:
+        idx = cls()
+        for e in article.entities:
+            if e.type == "PER":
+                for m in e.mentions:
+                    idx.forms.append((m.start, e.name))
+        # capitalised runs preceded by a title or a role noun are person names
+        n = len(tokens)
+        i = 0
+        while i < n:
+            w = tokens[i].text
+            role_len = lex.role_at([t.text for t in tokens], i)
+            if w in lex.titles or role_len:
+                j = i + max(role_len, 1)
+                while j < n and (is_cap(tokens[j].text) or tokens[j].text in ("(", ")") or tokens[j].text.lower() in ("dan", "untuk", "bidang")) and j - i < 12:
+                    if tokens[j].text.lower() in ("dan",):
+                        break
+                    j += 1
+                run = [t for t in tokens[i:j] if t.text not in ("(", ")")]
+                rng = name_in(run, lex)
+                if rng is not None and rng[1] == len(run):
+                    a, b = rng
+                    name = " ".join(t.text for t in run[a:b])
+                    idx.forms.append((run[a].start, name))
+                    role = " ".join(t.text for t in run[:a])
+                    idx.roles.append((run[0].start, role, name))
+                    i = j
+                    continue
+            i += 1
+        # every other run of capitalised name words ("Romanus Edy Prabowo, Kepala ...")
+        seen = {off for off, _ in idx.forms}
+        i = 0
+        while i < n:
+            j = i
+            while j < n and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text)) and j - i < 5:
+                j += 1
+            if j - i >= 2 and tokens[i].start not in seen:
+                idx.forms.append((tokens[i].start, " ".join(t.text for t in tokens[i:j])))
+                idx.loose.add(idx.forms[-1][1])
+            i = max(j, i + 1)
+        idx.forms.sort()
+        idx.roles.sort()
+        return idx
+
+    def fullest(self, name: str) -> str:
+        """The longest name form in the article that contains every word of ``name``.
+
+        A long form read without a title before it must start with the name's first word
+        ("Romanus" → "Romanus Edy Prabowo"), so an organisation before a name
+        ("Lion Air Group Danang Mandala") is not taken for first names."""
+        words = name.split()
+        best = name
+        for _, form in self.forms:
+            fw = form.split()
+            if len(fw) <= len(best.split()) or len(fw) > 5 or not all(w in fw for w in words):
+                continue
+            if form in self.loose and fw[0] != words[0] and len(fw) > 3:
+                continue
+            best = form
+        return best
+
+    def holder_of(self, role: str, before: int) -> str | None:
+        """The person named with ``role`` (e.g. "juru bicara") nearest before ``before``."""
+        role = role.lower().strip()
+        if not role:
+            return None
+        best = None
+        for off, r0, name in self.roles:
+            r = r0.lower()
+            if off >= before:
+                break
+            if r == role or r.startswith(role + " ") or role in r.split(" ") or f" {role} " in f" {r} ":
+                best = name
+        if best is None:
+            for off, r0, name in self.roles:
+                if off >= before:
+                    break
+                if role.split()[0] in r0.lower().split():
+                    best = name
+        return best
+
+    def last_before(self, pos: int) -> str | None:
+        best = None
+        for off, name in self.forms:
+            if off >= pos:
+                break
+            if name not in self.loose:
+                best = name
+        return best
+
+
+def _initial(word: str) -> bool:
+    return len(word) <= 2 and word[:1].isupper() and word[:1].isalpha() and not word.isupper() or (len(word) == 1 and word.isupper())
+
+
+def entity_at(article: Article, start: int, end: int, types: tuple[str, ...] = ("PER", "ORG")) -> tuple[Entity, Mention] | None:
+    """The entity with a mention overlapping ``[start, end)``, the last one (nearest the name end)."""
+    found: tuple[Entity, Mention] | None = None
+    for e in article.entities:
+        if e.type not in types:
+            continue
+        for m in e.mentions:
+            if m.start < end and start < m.end and (found is None or m.start > found[1].start or (found[0].type != "PER" and e.type == "PER")):
+                if found is not None and found[0].type == "PER" and e.type != "PER":
+                    continue
+                found = (e, m)
+    return found
+
+
+def parse_phrase(article: Article, tokens: list[Token], lex: QuoteLexicon) -> SpeakerRef | None:
+    """Read the speaker in an attribution phrase (tokens already cut at adjuncts)."""
+    while tokens and (tokens[-1].text.lower() in lex.post_speaker_adverbs or tokens[-1].text in ",;:"):
+        tokens = tokens[:-1]
+    while tokens and tokens[0].text in ",;:":
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    text = article.text[start:end]
+    hit = entity_at(article, start, end)
+    words = [t.text for t in tokens]
+    low = [w.lower() for w in words]
+    if hit is not None:
+        ent, m = hit
+        role = article.text[start : m.start].strip(" ,")
+        return SpeakerRef("entity", m.start, m.end, m.text, name=ent.name, role=role, entity=ent)
+    if low[0] in lex.pronouns and len(tokens) <= 2:
+        return SpeakerRef("pronoun", start, tokens[0].end, words[0])
+    rng = name_in(tokens, lex)
+    if rng is not None and rng[1] - rng[0] == 1:
+        w = tokens[rng[0]]
+        if _common_word(article, w.text) or (_sentence_initial(article.text, w.start) and _count_word(article.text, w.text) < 2):
+            rng = None  # "Sebelumnya", "Kini": a sentence-initial common word, not a name
+    if rng is not None:
+        a, b = rng
+        name = " ".join(words[a:b])
+        role = " ".join(words[:a])
+        return SpeakerRef("name", tokens[a].start, tokens[b - 1].end, article.text[tokens[a].start : tokens[b - 1].end], name=name, role=role)
+    org = org_in(tokens, lex)
+    if org is not None:
+        a, b = org
+        name = " ".join(words[a:b])
+        return SpeakerRef("org", tokens[a].start, tokens[b - 1].end, article.text[tokens[a].start : tokens[b - 1].end], name=name)
+    # a role without a name: "juru bicara itu", "sang menteri", "Presiden"
+    k = 0
+    while k < len(low) and low[k] in lex.role_prefixes:
+        k += 1
+    rl = lex.role_at(words, k) if k < len(words) else 0
+    if rl or (k < len(words) and words[k] in lex.titles):
+        role = " ".join(low[k : k + max(rl, 1)])
+        return SpeakerRef("role", start, end, text, role=role)
+    return None
+
+
+def resolve(
+    article: Article,
+    ref: SpeakerRef | None,
+    names: NameIndex,
+    focus: Speaker | None,
+    at: int,
+) -> tuple[Speaker | None, str | None, float]:
+    """Turn a speaker mention into a Speaker (or None with a reason), and a confidence factor."""
+    if ref is None:
+        if focus is not None:
+            return _copy(focus, None), None, 0.6
+        return None, "no attribution found for this quotation", 0.5
+    mention = Mention(ref.start, ref.end, ref.text)
+    if ref.kind == "entity" and ref.entity is not None:
+        e = ref.entity
+        titles = list(dict.fromkeys(([ref.role] if ref.role else []) + e.titles))
+        return Speaker(entity=e.id, name=e.name, titles=titles, affiliations=list(e.affiliations), mention=mention), None, 1.0
+    if ref.kind == "name":
+        full = names.fullest(ref.name)
+        ent = _entity_named(article, full)
+        if ent is not None:
+            return Speaker(entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention), None, 1.0
+        titles = [ref.role] if ref.role else []
+        if not titles:
+            titles = [r for _, r, n in names.roles if n == full and r][:1]
+        return Speaker(entity=None, name=full, titles=titles, mention=mention), None, 0.95
+    if ref.kind == "org":
+        ent = _entity_named(article, ref.name, types=("ORG",))
+        if ent is not None:
+            return Speaker(entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention), None, 0.9
+        return Speaker(entity=None, name=ref.name, mention=mention), None, 0.8
+    if ref.kind == "role":
+        holder = names.holder_of(ref.role, at)
+        if holder is not None:
+            ent = _entity_named(article, holder)
+            if ent is not None:
+                return Speaker(entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention), None, 0.85
+            return Speaker(entity=None, name=names.fullest(holder), titles=[ref.role], mention=mention), None, 0.85
+        if focus is not None:
+            return _copy(focus, mention), None, 0.6
+        return None, f"speaker named only by role ({ref.text}); the article does not name who holds it", 0.5
+    # pronoun
+    if focus is not None:
+        return _copy(focus, mention), None, 0.8
+    last = names.last_before(at)
+    if last is not None:
+        ent = _entity_named(article, last)
+        if ent is not None:
+            return Speaker(entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention), None, 0.6
+        return Speaker(entity=None, name=names.fullest(last), mention=mention), None, 0.6
+    return None, f"pronoun ({ref.text}) with no person named before it", 0.4
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    head = text[:pos].rstrip(" \t\"'“”‘’(")
+    return not head or head[-1] in ".!?:\n"
+
+
+def _count_word(text: str, word: str) -> int:
+    n = 0
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(word)] if i + len(word) < len(text) else " "
+        n += not before.isalnum() and not after.isalnum()
+        i = text.find(word, i + 1)
+    return n
+
+
+def _common_word(article: Article, word: str) -> bool:
+    """Is ``word`` written in lower case elsewhere in the article (so not a name)?"""
+    low = word.lower()
+    if low == word:
+        return True
+    text = article.text
+    i = text.find(low)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(low)] if i + len(low) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = text.find(low, i + 1)
+    return False
+
+
+def _entity_named(article: Article, name: str, types: tuple[str, ...] = ("PER",)) -> Entity | None:
+    words = set(name.split())
+    for e in article.entities:
+        if e.type in types and (e.name == name or (words and words <= set(e.name.split()))):
+            return e
+    return None
+
+
+def _copy(s: Speaker, mention: Mention | None) -> Speaker:
+    return Speaker(entity=s.entity, name=s.name, titles=list(s.titles), affiliations=list(s.affiliations), mention=mention)

@@ -1,0 +1,568 @@
+"""Pipeline stage ``quotes``: direct and indirect quotations, each attributed to its speaker.
+
+Direct quotations come from paired quotation marks (``quote_marks``); each is attributed by
+the cue after it (``"...," kata Lavrov``, ``"...," tambahnya``, ``"...," Lavrov menambahkan``) or
+before it (``Lavrov mengatakan, "..."``); a quotation interrupted by its attribution
+(``"...," kata Lavrov. "..."``) is one quotation with two parts. Indirect quotations come from a
+speech verb with its clause (``X menuturkan bahwa ...``), a fronted cue (``Menurut X, ...``, also
+inserted: ``..., menurut X, ...``) or an unquoted clause with a trailing cue (``..., kata X.``).
+Speakers named by pronoun or suffix (``katanya``) go to the speaker in focus, speakers named by
+role (``kata juru bicara itu``) to the person the article names with that role. All words are
+data in the language pack (``speech_verbs.toml``). Rules rather than a trained model: no
+Indonesian quotation model with a licence we can ship exists (PFSA-ID is non-commercial).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from warta.article import Article, Cue, Quote, Span, Speaker
+from warta.extract.quote_lexicon import QuoteLexicon, lexicon
+from warta.extract.quote_marks import Quoted, pair
+from warta.extract.quote_speakers import NameIndex, SpeakerRef, is_name_token, parse_phrase, resolve
+from warta.nlp.segment import Token, tokenize
+
+QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
+END_PUNCT = ".!?…"
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    parts: list[tuple[int, int]]
+    cue: Cue | None = None
+    ref: SpeakerRef | None = None
+    has_ref: bool = False  # an attribution was found (even if its speaker could not be read)
+    confidence: float = 0.8
+    quoted: Quoted | None = None
+    attribution_end: int | None = None  # end of the post-quote attribution
+    notes: list[str] = field(default_factory=list)
+
+
+class _Doc:
+    """Tokens of the article with fast offset lookups."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.tokens: list[Token] = tokenize(article.text)
+        self.starts = [t.start for t in self.tokens]
+        self.paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
+        self.sentence_spans = [(s.start, s.end) for s in article.sentences] or self.paragraphs
+        self.sentence_starts = [s for s, _ in self.sentence_spans]
+
+    def tok_index(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        i = self.tok_index(start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        for s, e in self.paragraphs:
+            if s <= offset < e:
+                return s, e
+        return self.paragraphs[-1]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for s, e in self.sentence_spans:
+            if s <= offset < e:
+                return s, e
+        return self.paragraph_of(offset)
+
+
+def run(article: Article) -> None:
+    """Pipeline stage: fill ``article.quotes``."""
+    if not article.text.strip():
+        return
+    code = article.language.code if article.language else "id"
+    lex = lexicon("id" if code not in ("id", "ms") else "id")
+    doc = _Doc(article)
+    names = NameIndex.build(article, doc.tokens, lex)
+    direct = find_direct(doc, lex)
+    indirect = find_indirect(doc, lex, direct)
+    cands = sorted(direct + indirect, key=lambda c: c.start)
+    article.quotes = attribute(article, cands, names)
+
+
+# ---- direct quotations ---------------------------------------------------------------------
+
+
+def find_direct(doc: _Doc, lex: QuoteLexicon) -> list[Candidate]:
+    doubles = pair(doc.text, doc.paragraphs, doc.sentence_starts, "double")
+    outer = [(q.outer_start, q.outer_end) for q in doubles]
+    singles = pair(doc.text, doc.paragraphs, doc.sentence_starts, "single", within=outer)
+    out: list[Candidate] = []
+    for q in sorted(doubles + singles, key=lambda q: q.start):
+        c = _direct_candidate(doc, lex, q)
+        if c is not None:
+            out.append(c)
+    return _merge_interrupted(doc, out)
+
+
+def _content_parts(doc: _Doc, q: Quoted) -> list[tuple[int, int]]:
+    parts = []
+    for s, e in q.parts:
+        # a trailing comma belongs to the attribution ("...," kata X)
+        while e > s and doc.text[e - 1] in ", ;:-–—" + "\n":
+            e -= 1
+        if e > s:
+            parts.append((s, e))
+    return parts
+
+
+def _direct_candidate(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> Candidate | None:
+    parts = _content_parts(doc, q)
+    if not parts:
+        return None
+    words = sum(len(doc.text[s:e].split()) for s, e in parts)
+    post = _post_attribution(doc, lex, q)
+    pre = None if post else _pre_attribution(doc, lex, q)
+    attr = post or pre
+    before = doc.tokens_in(doc.paragraph_of(q.outer_start)[0], q.outer_start)[-2:]
+    titled = any(t.text.lower() in lex.title_markers for t in before)
+    at_start = _starts_unit(doc, q.outer_start)
+    content = doc.text[parts[0][0] : parts[-1][1]]
+    sentence_like = content.rstrip()[-1:] in END_PUNCT or words >= 8
+    if attr is None:
+        if q.family == "single" or titled:
+            return None
+        if not (at_start and words >= 4 and sentence_like) and words < 10:
+            return None  # a term, a title or a scare quote
+    elif post is None and titled and words < 4:
+        return None
+    cue, ref, att_end = attr if attr else (None, None, None)
+    conf = 0.9 if attr else 0.6
+    if q.unbalanced:
+        conf -= 0.2
+    c = Candidate(parts[0][0], parts[-1][1], "direct", parts, cue=cue, ref=ref, has_ref=attr is not None, confidence=conf, quoted=q, attribution_end=att_end)
+    if q.unbalanced:
+        c.notes.append(q.unbalanced)
+    return c
+
+
+def _starts_unit(doc: _Doc, pos: int) -> bool:
+    """Does the quotation open a paragraph, a sentence, or follow a colon?"""
+    ps, _ = doc.paragraph_of(pos)
+    head = doc.text[ps:pos].rstrip()
+    if not head:
+        return True
+    return head[-1] in END_PUNCT + ":" + "”\"’'"
+
+
+def _cut_phrase(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Token]:
+    """The attribution phrase: tokens up to a stop word, punctuation, date or source marker."""
+    out: list[Token] = []
+    for k, t in enumerate(toks):
+        w = t.text
+        lw = w.lower()
+        if w == "," and out and _appositive_name(toks[k + 1 :], lex):
+            continue  # "kata Direktur Eksekutif ICT Institute, Heru Sutadi"
+        if lw == "dan" and out and out[-1].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+            out.append(t)  # "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Muhadjir Effendy"
+            continue
+        if w in (",", ".", ";", ":", "(", "!", "?", "…") or w in QUOTE_CHARS or lw in lex.attribution_stops or lw in lex.source_markers:
+            break
+        if lw in lex.days or w[:1].isdigit():
+            break
+        if out and lw in lex.post_speaker_adverbs and not w[:1].isupper():
+            break
+        out.append(t)
+    return out
+
+
+def _appositive_name(toks: list[Token], lex: QuoteLexicon) -> bool:
+    """Do the tokens start with a bare name (1-4 name words) ending at punctuation or a stop word?"""
+    n = 0
+    for t in toks:
+        if is_name_token(t.text, lex) or (n and len(t.text) == 1 and t.text.isupper()):
+            n += 1
+            continue
+        break
+    if not 1 <= n <= 4:
+        return False
+    rest = toks[n].text.lower() if n < len(toks) else "."
+    return rest in (",", ".", ";", "(", "!", "?") or rest in lex.attribution_stops or rest in QUOTE_CHARS or rest in lex.days
+
+
+def _post_attribution(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> tuple[Cue, SpeakerRef | None, int] | None:
+    if q.close_pos is None:
+        # missing closing mark: an attribution may still follow the content ("... , kata X.")
+        return None
+    _, pend = doc.paragraph_of(q.close_pos)
+    toks = doc.tokens_in(q.close_pos + 1, pend)
+    if toks and toks[0].text == ",":
+        toks = toks[1:]
+    if not toks:
+        return None
+    t0 = toks[0]
+    if lex.is_post_cue(t0.text) and t0.text[:1].islower():
+        cue = Cue(t0.start, t0.end, t0.text, _lemma(t0.text, lex))
+        if lex.pronoun_cue(t0.text):
+            return cue, SpeakerRef("pronoun", t0.start, t0.end, t0.text), t0.end
+        phrase = _cut_phrase(doc, lex, toks[1:])
+        ref = parse_phrase(doc.article, phrase, lex) if phrase else None
+        end = phrase[-1].end if phrase else t0.end
+        return cue, ref, end
+    # "..., ” Lavrov menambahkan." / "..., ” ia menjelaskan."
+    for k in range(1, min(len(toks), 9)):
+        w = toks[k].text.lower()
+        if w in lex.clause_verbs or (lex.is_post_cue(w) and not lex.pronoun_cue(w)):
+            subj = toks[:k]
+            subj = [t for t in subj if t.text.lower() not in lex.verb_modifiers]
+            if not subj or any(t.text in (".", "!", "?") or t.text in QUOTE_CHARS for t in toks[:k]):
+                return None
+            ref = parse_phrase(doc.article, subj, lex)
+            if ref is None:
+                return None
+            v = toks[k]
+            return Cue(v.start, v.end, v.text, _lemma(v.text, lex)), ref, v.end
+        if toks[k].text in (".", "!", "?") or toks[k].text in QUOTE_CHARS:
+            break
+    return None
+
+
+def _pre_attribution(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> tuple[Cue, SpeakerRef | None, int] | None:
+    ps, _ = doc.paragraph_of(q.outer_start)
+    ss, _ = doc.sentence_of(q.outer_start)
+    start = ss if ss < q.outer_start else ps
+    toks = doc.tokens_in(start, q.outer_start)
+    if not toks:
+        # the sentence before, in the same or the previous paragraph, ending with a colon
+        prev = [t for t in doc.tokens[: doc.tok_index(q.outer_start)][-40:]]
+        if not prev or prev[-1].text != ":":
+            return None
+        i = len(prev) - 1
+        while i > 0 and prev[i - 1].text not in (".", "!", "?"):
+            i -= 1
+        toks = prev[i:]
+    if not toks:
+        return None
+    # the last quotation in the stretch ends it: "”...,” kata X. Ia menambahkan, “...”"
+    while toks and toks[-1].text in (",", ":", "-", "—") or (toks and toks[-1].text.lower() in lex.complementisers):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    for k in range(len(toks) - 1, -1, -1):
+        w = toks[k].text.lower()
+        if any(t.text in QUOTE_CHARS for t in toks[k:]):
+            return None
+        if w in lex.clause_verbs and k >= 1 and len(toks) - k <= 3:
+            if toks[k - 1].text.lower() in lex.negations:
+                return None
+            ref = _subject_ref(doc, lex, toks[:k])
+            v = toks[k]
+            return Cue(v.start, v.end, v.text, _lemma(v.text, lex)), ref, v.end
+        if w in lex.post_cues and not lex.pronoun_cue(w) and k < len(toks) - 1:
+            # "Kata Lavrov: “...”"
+            phrase = _cut_phrase(doc, lex, toks[k + 1 :])
+            if phrase and phrase[-1].end == toks[-1].end:
+                v = toks[k]
+                return Cue(v.start, v.end, v.text, _lemma(v.text, lex)), parse_phrase(doc.article, phrase, lex), v.end
+    return None
+
+
+def _merge_interrupted(doc: _Doc, cands: list[Candidate]) -> list[Candidate]:
+    """``"...," kata Lavrov. "..."``: the second part without its own attribution joins the first."""
+    out: list[Candidate] = []
+    for c in cands:
+        if out:
+            p = out[-1]
+            q = c.quoted
+            if (
+                p.kind == "direct"
+                and p.attribution_end is not None
+                and q is not None
+                and q.open_pos is not None
+                and (c.ref is None or (p.ref is not None and c.ref.kind == "pronoun"))
+                and doc.paragraph_of(p.start) == doc.paragraph_of(q.open_pos)
+                and not doc.text[p.attribution_end : q.open_pos].strip(" .,\n")
+                and (c.attribution_end is None or c.ref is None)
+            ):
+                p.parts.extend(c.parts)
+                p.end = c.end
+                if c.cue is not None and c.attribution_end is not None:
+                    p.attribution_end = c.attribution_end
+                p.quoted = q
+                continue
+        out.append(c)
+    return out
+
+
+# ---- indirect quotations -------------------------------------------------------------------
+
+
+def find_indirect(doc: _Doc, lex: QuoteLexicon, direct: list[Candidate]) -> list[Candidate]:
+    blocked = [(c.quoted.outer_start, c.quoted.outer_end) for c in direct if c.quoted is not None]
+    for c in direct:
+        for s, e in c.parts:
+            blocked.append((s, e))
+    out: list[Candidate] = []
+    for ss, se in doc.sentence_spans:
+        toks = doc.tokens_in(ss, se)
+        # stop at the first quotation mark that opens a direct quotation in this sentence
+        cut = len(toks)
+        for i, t in enumerate(toks):
+            if any(s <= t.start < e for s, e in blocked) or (t.text in QUOTE_CHARS and any(s - 1 <= t.start <= s for s, _ in blocked)):
+                cut = i
+                break
+        toks = toks[:cut]
+        if len(toks) < 4:
+            continue
+        found = _fronted(doc, lex, toks) or _trailing(doc, lex, toks, cut < len(doc.tokens_in(ss, se))) or _clause(doc, lex, toks)
+        out.extend(found or [])
+    return out
+
+
+def _strip_end(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Token]:
+    """Content end: drop final punctuation and a trailing time adjunct (``, Senin (3/12)``)."""
+    toks = list(toks)
+    changed = True
+    while toks and changed:
+        changed = False
+        while toks and (toks[-1].text in END_PUNCT + ",;:" or toks[-1].text in QUOTE_CHARS):
+            toks.pop()
+            changed = True
+        # trailing ", Senin (3/12)" or ", pada Sabtu" or "(3/12)"
+        for k in range(len(toks) - 1, max(len(toks) - 10, 0), -1):
+            if toks[k].text == "," and k + 1 < len(toks):
+                nxt = toks[k + 1].text.lower()
+                rest = toks[k + 1 :]
+                if nxt in lex.days or (nxt in ("pada", "di", "kepada", "dalam", "saat") and len(rest) <= 6 and any(t.text.lower() in lex.days or t.text[:1].isupper() for t in rest[1:])):
+                    toks = toks[:k]
+                    changed = True
+                break
+    return toks
+
+
+def _content_start(toks: list[Token], i: int, lex: QuoteLexicon) -> int:
+    while i < len(toks) and (toks[i].text in (",", ":", "-", "—") or toks[i].text.lower() in lex.complementisers):
+        i += 1
+    return i
+
+
+def _span_of(toks: list[Token]) -> tuple[int, int]:
+    return toks[0].start, toks[-1].end
+
+
+def _fronted(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Candidate] | None:
+    n = len(toks)
+    for i, t in enumerate(toks):
+        lw = t.text.lower()
+        if lw not in lex.fronted_cues and lw not in lex.fronted_pronoun_cues:
+            continue
+        if i > 0 and toks[i - 1].text != ",":
+            continue
+        if lw == "kata" and i > 0:
+            continue
+        # the speaker up to the next comma
+        j = i + 1
+        if lw in lex.fronted_pronoun_cues:
+            ref: SpeakerRef | None = SpeakerRef("pronoun", t.start, t.end, t.text)
+        else:
+            while j < n and toks[j].text != "," and j - i < 16:
+                j += 1
+            if j >= n or toks[j].text != ",":
+                continue
+            phrase = toks[i + 1 : j]
+            if not phrase or phrase[0].text.lower() in lex.document_heads:
+                return None
+            phrase = [x for x in phrase if x.text not in "()"]
+            ref = parse_phrase(doc.article, phrase, lex)
+            if ref is None or (lw == "bagi" and ref.kind not in ("name", "entity")):
+                return None
+        k = _content_start(toks, j if lw not in lex.fronted_pronoun_cues else i + 1, lex)
+        body = _strip_end(doc, lex, toks[k:])
+        cue = Cue(t.start, t.end, t.text, _lemma(t.text, lex))
+        out = []
+        head = toks[:i - 1] if i > 0 else []
+        # "Langkah ini, menurut X, merupakan ...": the cue splits the content in two
+        if len(head) >= 3 and not _connector_only(head, lex):
+            hs, he = _span_of(head)
+            out.append(Candidate(hs, he, "indirect", [(hs, he)], cue=cue, ref=ref, has_ref=True, confidence=0.7))
+        if len(body) >= 2:
+            bs, be = _span_of(body)
+            out.append(Candidate(bs, be, "indirect", [(bs, be)], cue=cue, ref=ref, has_ref=True, confidence=0.75))
+        return out or None
+    return None
+
+
+def _connector_only(toks: list[Token], lex: QuoteLexicon) -> bool:
+    words = " ".join(t.text.lower() for t in toks if t.text != ",")
+    return words in lex.connectors
+
+
+def _trailing(doc: _Doc, lex: QuoteLexicon, toks: list[Token], has_quote: bool) -> list[Candidate] | None:
+    """``..., kata X.`` without quotation marks: the clause before the cue is the content."""
+    if has_quote or any(t.text in QUOTE_CHARS for t in toks):
+        return None
+    for i in range(3, len(toks)):
+        t = toks[i]
+        if toks[i - 1].text != "," or not lex.is_post_cue(t.text) or not t.text[:1].islower():
+            continue
+        if lex.pronoun_cue(t.text):
+            ref: SpeakerRef | None = SpeakerRef("pronoun", t.start, t.end, t.text)
+        else:
+            phrase = _cut_phrase(doc, lex, toks[i + 1 :])
+            if not phrase:
+                continue
+            ref = parse_phrase(doc.article, phrase, lex)
+            if ref is None:
+                continue
+        body = _strip_end(doc, lex, toks[: i - 1])
+        body = toks[_content_start(body, 0, lex) :len(body)] if body else body
+        if len(body) < 3:
+            return None
+        bs, be = _span_of(body)
+        cue = Cue(t.start, t.end, t.text, _lemma(t.text, lex))
+        return [Candidate(bs, be, "indirect", [(bs, be)], cue=cue, ref=ref, has_ref=True, confidence=0.7)]
+    return None
+
+
+def _clause(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Candidate] | None:
+    """``X (juga) mengatakan, (bahwa) ...``: the clause after a speech verb."""
+    depth = 0
+    for v, t in enumerate(toks):
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        lw = t.text.lower()
+        if depth or lw not in lex.clause_verbs or v == 0:
+            continue
+        # what stands right before the verb
+        b = v - 1
+        while b >= 0 and toks[b].text.lower() in lex.verb_modifiers:
+            b -= 1
+        if b < 0 or toks[b].text.lower() in lex.negations or toks[b].text.lower() in ("yang", "untuk", "akan", "ingin", "mau", "dapat", "bisa", "harus", "perlu"):
+            return None
+        nxt = toks[v + 1].text.lower() if v + 1 < len(toks) else ""
+        if lw in lex.weak_verbs and lw not in lex.strong_verbs and nxt not in (",", ":") and nxt not in lex.complementisers:
+            return None
+        subj = toks[: b + 1]
+        ref = _subject_ref(doc, lex, subj)
+        if ref is None:
+            return None
+        k = _content_start(toks, v + 1, lex)
+        body = _strip_end(doc, lex, toks[k:])
+        if len(body) < 2:
+            return None
+        bs, be = _span_of(body)
+        cue = Cue(t.start, t.end, t.text, _lemma(t.text, lex))
+        return [Candidate(bs, be, "indirect", [(bs, be)], cue=cue, ref=ref, has_ref=True, confidence=0.7)]
+    return None
+
+
+def _subject_ref(doc: _Doc, lex: QuoteLexicon, subj: list[Token]) -> SpeakerRef | None:
+    """The speaker among the comma-separated chunks before a verb (adjuncts skipped)."""
+    chunks: list[list[Token]] = [[]]
+    depth = 0
+    for t in subj:
+        if t.text == "(":
+            depth += 1
+            continue
+        if t.text == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if t.text == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(t)
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return None
+    if chunks[0][0].text.lower() in lex.document_subjects:
+        return None
+    refs: list[SpeakerRef] = []
+    for ch in chunks:
+        first = ch[0].text.lower()
+        if first in lex.days or first in lex.attribution_stops or " ".join(t.text.lower() for t in ch) in lex.connectors:
+            continue
+        # drop a leading connector word ("Sebelumnya pada Rabu ...") and cut at adjuncts
+        ref = parse_phrase(doc.article, _subject_core(ch, lex), lex)
+        if ref is not None:
+            refs.append(ref)
+    for kind in ("entity", "name"):
+        for r in refs:
+            if r.kind == kind:
+                return r
+    for r in refs:
+        if r.kind in ("org",):
+            return r
+    # a role or pronoun right before the verb
+    for r in reversed(refs):
+        if r.kind in ("role", "pronoun"):
+            return r
+    return None
+
+
+def _subject_core(chunk: list[Token], lex: QuoteLexicon) -> list[Token]:
+    """A subject chunk without leading adjuncts: "Sebelumnya pada Rabu" → nothing to read."""
+    out: list[Token] = []
+    for t in chunk:
+        lw = t.text.lower()
+        if not out and lw in lex.connectors:
+            continue
+        if lw in ("pada", "di", "dalam", "saat", "ketika") and out:
+            break
+        out.append(t)
+    return out
+
+
+def _lemma(word: str, lex: QuoteLexicon) -> str:
+    w = word.lower()
+    for suf in lex.pronoun_suffixes:
+        if w.endswith(suf) and w[: -len(suf)] in lex.post_cues:
+            return w[: -len(suf)]
+    return w
+
+
+# ---- speakers ------------------------------------------------------------------------------
+
+
+def attribute(article: Article, cands: list[Candidate], names: NameIndex) -> list[Quote]:
+    """Resolve speakers in text order, keeping the speaker in focus for pronouns and suffixes."""
+    quotes: list[Quote] = []
+    focus: Speaker | None = None
+    focus_para = -1
+    for c in cands:
+        para = _para_idx(article, c.start)
+        if c.ref is None and c.kind == "direct" and (focus is None or para - focus_para > 2):
+            f = None  # an unattributed quotation far from the last speaker: do not guess
+        else:
+            f = focus
+        speaker, reason, factor = resolve(article, c.ref, names, f, c.start)
+        if c.ref is None and speaker is not None:
+            reason = None
+        quote = Quote(
+            start=c.start,
+            end=c.end,
+            text=" ".join(article.text[s:e] for s, e in c.parts),
+            kind=c.kind,
+            cue=c.cue,
+            speaker=speaker,
+            speaker_reason=reason,
+            confidence=round(max(0.05, min(1.0, c.confidence * factor)), 3),
+            parts=[Span(s, e) for s, e in c.parts] if len(c.parts) > 1 else [],
+        )
+        quotes.append(quote)
+        if speaker is not None:
+            focus, focus_para = speaker, para
+    return quotes
+
+
+def _para_idx(article: Article, offset: int) -> int:
+    for k, p in enumerate(article.paragraphs):
+        if p.start <= offset < p.end:
+            return k
+    return -1

@@ -1,0 +1,186 @@
+"""Pipeline stage ``sources``: outlets and agencies the article cites or credits.
+
+Relations: ``cited`` ("seperti dikutip RT", "dilansir Reuters", "kata X kepada Kompas"),
+``publisher`` (the outlet given with the input, or a web-domain dateline "KOMPAS.com -"),
+``dateline`` ("Jakarta (Antara) -"), ``copyright`` ("Hak cipta milik Rossiyskaya Gazeta") and
+``photo_credit`` ("EPA", "ANTARA FOTO/..."). Copyright lines and photo credits were removed from
+the body by the cleaner and captions live outside it, so those references carry
+``in_original=True`` and offsets into ``Article.original``. Outlet names are normalised through
+the language pack's ``outlets.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta import lang
+from warta.article import Article, SourceRef
+
+# a name not in the list after a strong cue: capitalised words or a web domain
+UNKNOWN_NAME = re.compile(
+    r"(?:[A-Za-z0-9-]+\.(?:com|co\.id|id|net|org|co\.uk|co)\b"
+    r"|(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|de|du|di))*)"
+)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Outlets:
+    variant: dict[str, str]  # written form (exact case) -> canonical
+    names: re.Pattern[str]
+    prefixes: str
+    strong: re.Pattern[str]
+    weak: re.Pattern[str]
+    copy_lead: re.Pattern[str]
+    copy_trail: re.Pattern[str]
+    photo_lead: re.Pattern[str]
+    not_outlets: frozenset[str]
+
+
+@cache
+def outlets(code: str = "id") -> Outlets:
+    d = lang.get(code).toml("outlets")
+    variant: dict[str, str] = {}
+    for canon, forms in d.get("outlets", {}).items():
+        for form in [canon, *forms]:
+            variant.setdefault(form, canon)
+            variant.setdefault(form.upper(), canon)
+    names = re.compile(rf"(?<![\w.])(?:{_alt(list(variant))})(?![\w]|\.[a-z])")
+    prefixes = _alt(d.get("prefixes", {}).get("words", []))
+    cues = d.get("cues", {})
+    pre = rf"(?:(?:{prefixes})\s+)?" if prefixes else ""
+    strong = re.compile(rf"\b(?:{_alt(cues.get('strong', []))})\s+{pre}", re.IGNORECASE)
+    weak = re.compile(rf"\b(?:{_alt(cues.get('weak', []))})\s+{pre}", re.IGNORECASE)
+    cp = d.get("copyright", {})
+    ph = d.get("photo_credit", {})
+    return Outlets(
+        variant=variant,
+        names=names,
+        prefixes=prefixes,
+        strong=strong,
+        weak=weak,
+        copy_lead=re.compile(rf"^\s*(?:{_alt(cp.get('lead', []))})\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?", re.IGNORECASE),
+        copy_trail=re.compile(rf"[\s.,;]*(?:{_alt(cp.get('trail', []))}).*$", re.IGNORECASE),
+        photo_lead=re.compile(rf"^\s*\(?\s*(?:(?:{_alt(ph.get('lead', []))})\s*[:;]?\s*)?", re.IGNORECASE),
+        not_outlets=frozenset(w.lower() for w in ph.get("not_outlets", [])),
+    )
+
+
+def canonical(name: str, code: str = "id") -> str:
+    """The canonical outlet name for a written form ("Kantor berita RIA Novosti" -> "RIA Novosti")."""
+    o = outlets(code)
+    n = " ".join(name.split()).strip(" .,;:()")
+    m = re.match(rf"(?:{o.prefixes})\s+", n, re.IGNORECASE) if o.prefixes else None
+    if m:
+        n = n[m.end() :]
+    if n in o.variant:
+        return o.variant[n]
+    low = {k.lower(): v for k, v in o.variant.items()}
+    return low.get(n.lower(), n)
+
+
+def _known_at(text: str, pos: int, end: int) -> re.Match[str] | None:
+    return outlets().names.match(text, pos, end)
+
+
+def cited(text: str, start: int = 0, end: int | None = None) -> list[SourceRef]:
+    """Outlets cited in the body: after a strong cue (any name) or a weak cue (listed names only)."""
+    end = len(text) if end is None else end
+    o = outlets()
+    out: list[SourceRef] = []
+    seen: set[int] = set()
+    for pattern, strong in ((o.strong, True), (o.weak, False)):
+        for cue in pattern.finditer(text, start, end):
+            pos = cue.end()
+            if pos in seen:
+                continue
+            m = _known_at(text, pos, end)
+            if m is None and strong:
+                m = UNKNOWN_NAME.match(text, pos, end)
+                if m is not None:
+                    # a person named after the cue ("mengutip Presiden Joko Widodo") is not an outlet:
+                    # keep unknown names only when they look like a medium (a domain, or a short name)
+                    name = m.group(0).rstrip(".")
+                    if not (re.search(r"\.(com|id|net|org|co)\b", name) or len(name.split()) <= 3):
+                        m = None
+            if m is None:
+                continue
+            s, e = m.start(), m.start() + len(m.group(0).rstrip("."))
+            seen.add(pos)
+            out.append(SourceRef(start=s, end=e, name=canonical(text[s:e]), relation="cited", text=text[s:e]))
+    return out
+
+
+def _original_name(article: Article, text: str, base: int, lead: re.Pattern[str], trail: re.Pattern[str] | None) -> tuple[str, int, int] | None:
+    lm = lead.match(text)
+    s = lm.end() if lm else 0
+    body = text[s:]
+    if trail is not None:
+        tm = trail.search(body)
+        if tm:
+            body = body[: tm.start()]
+    body = body.rstrip(" .)")
+    if not body.strip():
+        return None
+    lead_ws = len(body) - len(body.lstrip())
+    return body.strip(), base + s + lead_ws, base + s + lead_ws + len(body.strip())
+
+
+def _photo_credits(article: Article, text: str, base: int) -> list[SourceRef]:
+    """Agencies in a credit line: "EPA", "ANTARA FOTO/Sigid Kurniawan", "Foto: Reuters/...". """
+    o = outlets()
+    out: list[SourceRef] = []
+    lm = o.photo_lead.match(text)
+    s = lm.end() if lm else 0
+    for part in re.finditer(r"[^/|,;()]+", text[s:]):
+        raw = part.group(0)
+        name = raw.strip(" .-")
+        if not name:
+            continue
+        k = _known_at(name, 0, len(name))
+        if k is None or k.end() != len(name):
+            continue  # a photographer's name, "Istimewa", "Dok. pribadi"
+        if name.lower() in o.not_outlets:
+            continue
+        ps = base + s + part.start() + (len(raw) - len(raw.lstrip(" .-")))
+        out.append(SourceRef(start=ps, end=ps + len(name), name=canonical(name), relation="photo_credit", text=name, in_original=True))
+    return out
+
+
+def annotate(article: Article) -> None:
+    """Stage: fill ``article.sources``."""
+    o = outlets()
+    refs: list[SourceRef] = []
+    if article.outlet:
+        refs.append(SourceRef(start=-1, end=-1, name=canonical(article.outlet), relation="publisher", text=article.outlet))
+    dl = article.dateline
+    if dl is not None and dl.outlet:
+        i = article.text.find(dl.outlet, dl.start, max(dl.end, dl.start + len(dl.text)))
+        s, e = (i, i + len(dl.outlet)) if i >= 0 else (dl.start, dl.end)
+        # "KOMPAS.com -": the site speaking for itself; "Jakarta (Antara) -": an agency dateline
+        rel = "publisher" if re.search(r"\.(com|co|id|net)\b", dl.outlet, re.IGNORECASE) else "dateline"
+        refs.append(SourceRef(start=s, end=e, name=canonical(dl.outlet), relation=rel, text=dl.outlet))
+    if article.text:
+        refs.extend(cited(article.text))
+    for r in article.removed:
+        if r.kind == "copyright":
+            got = _original_name(article, r.text, r.original_start, o.copy_lead, o.copy_trail)
+            if got and len(got[0]) <= 80 and not re.fullmatch(r"[\d\s-]+", got[0]):
+                name, s, e = got
+                refs.append(SourceRef(start=s, end=e, name=canonical(name), relation="copyright", text=name, in_original=True))
+        elif r.kind == "photo_credit":
+            refs.extend(_photo_credits(article, r.text, r.original_start))
+    for c in article.captions:
+        # a credit at the end of a caption: "... (ANTARA FOTO/Wahyu Putro A)"
+        m = re.search(r"\(([^()]{2,80})\)\s*\.?\s*$", c.text)
+        if m and c.original_start >= 0 and "/" in m.group(1):
+            refs.extend(_photo_credits(article, m.group(1), c.original_start + m.start(1)))
+    uniq: dict[tuple[str, str, int, bool], SourceRef] = {}
+    for ref in refs:
+        uniq.setdefault((ref.name, ref.relation, ref.start, ref.in_original), ref)
+    article.sources.extend(uniq.values())

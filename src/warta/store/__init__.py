@@ -1,0 +1,23 @@
+"""The archive: extracted articles in SQLite (default, one file) or PostgreSQL (shared).
+
+``open_store(target)``: a path (``warta.db``) opens or creates a SQLite file; a
+``postgresql://`` (or ``postgres://``) URL opens a PostgreSQL database. Both implement
+:class:`warta.store.base.Store`; the schema is created or migrated on open.
+"""
+
+from __future__ import annotations
+
+from warta.store.base import EXPORT_TABLES, SCHEMA_VERSION, AddResult, Page, Store, canonical_key
+
+__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "AddResult", "Page", "Store", "canonical_key", "open_store"]
+
+
+def open_store(target: str = "warta.db") -> Store:
+    """Open (creating or migrating) the store at a file path or a PostgreSQL URL."""
+    if target.startswith(("postgresql://", "postgres://")):
+        from warta.store.postgres import PostgresStore
+
+        return PostgresStore(target)
+    from warta.store.sqlite import SqliteStore
+
+    return SqliteStore(target)

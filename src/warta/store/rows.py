@@ -1,0 +1,156 @@
+"""Turn one ``Article.to_dict()`` into the flat rows of the store's tables (both back ends)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from warta.store.base import canonical_key
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class EntityRow:
+    local_id: str
+    type: str
+    name: str
+    key: str
+    titles: list[str]
+    json: str
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class ArticleRows:
+    article: dict[str, Any]  # column -> value for the articles table (no timestamps)
+    entities: list[EntityRow]
+    quotes: list[dict[str, Any]]  # speaker_local holds the article-local entity id, resolved on insert
+    times: list[dict[str, Any]]
+    quantities: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
+    removed: list[dict[str, Any]]
+
+
+def _cue(q: dict[str, Any]) -> tuple[str | None, str | None]:
+    cue = q.get("cue") or {}
+    return cue.get("text"), cue.get("lemma")
+
+
+def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> ArticleRows:
+    published = (d.get("published") or {}).get("value")
+    pub_source = (d.get("published") or {}).get("source")
+    lang = (d.get("language") or {}).get("code")
+    inp = d.get("input") or {}
+    art = {
+        "id": d["id"],
+        "url": d.get("url") or None,
+        "title": d.get("title"),
+        "outlet": d.get("outlet"),
+        "language": lang,
+        "published": published,
+        "published_source": pub_source,
+        "text": d.get("text") or "",
+        "n_chars": len(d.get("text") or ""),
+        "n_entities": len(d.get("entities") or []),
+        "n_quotes": len(d.get("quotes") or []),
+        "input_name": input_name or inp.get("name"),
+        "input_format": inp.get("format"),
+        "json": dumps(d),
+    }
+    entities: list[EntityRow] = []
+    for e in d.get("entities") or []:
+        name = e.get("name") or ""
+        key = canonical_key(name)
+        if not key:
+            continue
+        summary = {k: v for k, v in e.items() if k not in ("mentions", "id")}
+        row = EntityRow(
+            local_id=str(e.get("id")),
+            type=str(e.get("type") or ""),
+            name=name,
+            key=key,
+            titles=list(e.get("titles") or []),
+            json=dumps(summary),
+        )
+        for m in e.get("mentions") or []:
+            row.mentions.append((int(m["start"]), int(m["end"]), m.get("text") or ""))
+        entities.append(row)
+    quotes = []
+    for i, q in enumerate(d.get("quotes") or []):
+        sp = q.get("speaker") or {}
+        cue, lemma = _cue(q)
+        quotes.append(
+            {
+                "idx": i,
+                "text": q.get("text") or "",
+                "kind": q.get("kind"),
+                "speaker_local": sp.get("entity"),
+                "speaker_name": sp.get("name"),
+                "speaker_titles": dumps(sp.get("titles") or []),
+                "cue": cue,
+                "cue_lemma": lemma,
+                "start": q.get("start"),
+                "end": q.get("end"),
+                "confidence": q.get("confidence"),
+                "published": published,
+                "json": dumps(q),
+            }
+        )
+    times = [
+        {
+            "idx": i,
+            "start": t.get("start"),
+            "end": t.get("end"),
+            "text": t.get("text"),
+            "value": t.get("value"),
+            "grain": t.get("grain"),
+            "anchor_source": t.get("anchor_source"),
+            "confidence": t.get("confidence"),
+            "json": dumps(t),
+        }
+        for i, t in enumerate(d.get("times") or [])
+    ]
+    quantities = [
+        {
+            "idx": i,
+            "start": q.get("start"),
+            "end": q.get("end"),
+            "text": q.get("text"),
+            "value": q.get("value"),
+            "unit": q.get("unit"),
+            "bound": q.get("bound"),
+            "object": q.get("object"),
+            "upper": q.get("upper"),
+            "json": dumps(q),
+        }
+        for i, q in enumerate(d.get("quantities") or [])
+    ]
+    sources = [
+        {
+            "idx": i,
+            "name": s.get("name") or "",
+            "relation": s.get("relation"),
+            "start": s.get("start"),
+            "end": s.get("end"),
+            "text": s.get("text"),
+            "in_original": int(bool(s.get("in_original"))),
+            "json": dumps(s),
+        }
+        for i, s in enumerate(d.get("sources") or [])
+    ]
+    removed = [
+        {
+            "idx": i,
+            "kind": r.get("kind"),
+            "rule": r.get("rule"),
+            "text": r.get("text"),
+            "original_start": r.get("original_start"),
+            "original_end": r.get("original_end"),
+        }
+        for i, r in enumerate(d.get("removed") or [])
+    ]
+    return ArticleRows(art, entities, quotes, times, quantities, sources, removed)

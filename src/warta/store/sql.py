@@ -1,0 +1,422 @@
+"""The store logic shared by the SQL back ends; subclasses supply the connection, the
+transaction, the schema and the full-text search expressions.
+
+SQL here is written with ``?`` placeholders; PostgreSQL's subclass rewrites them to ``%s``.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any
+
+from warta.article import Article
+from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, canonical_key
+from warta.store.query import Term, parse
+from warta.store.rows import article_rows, dumps
+
+CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed")
+HIT_COLUMNS = "a.id, a.url, a.title, a.outlet, a.language, a.published, a.n_quotes"
+QUOTE_COLUMNS = (
+    "q.id, q.article_id, q.text, q.kind, q.speaker_name, q.speaker_entity_id, q.speaker_titles, q.cue, "
+    'q.confidence, q."start", q."end", q.published, a.title, a.url, a.outlet'
+)
+EXPORT_SELECT: dict[str, str] = {
+    "entities": (
+        "SELECT e.id, e.type, e.name, e.key, e.titles,"
+        " (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id),"
+        " (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id), e.first_seen, e.json"
+        " FROM entities e ORDER BY e.id"
+    ),
+}
+EXPORT_ORDER = {
+    "articles": "published, id",
+    "mentions": 'article_id, "start"',
+    "quotes": "article_id, idx",
+    "times": "article_id, idx",
+    "quantities": "article_id, idx",
+    "sources": "article_id, idx",
+    "removed": "article_id, idx",
+    "failures": "id",
+}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def quoted(cols: Sequence[str]) -> str:
+    return ", ".join(f'"{c}"' for c in cols)
+
+
+class SqlStore(Store):
+    conn: Any
+
+    # ---- dialect -------------------------------------------------------------------------
+    @abc.abstractmethod
+    def _tx(self) -> AbstractContextManager[Any]:
+        """A write transaction (committed on success, rolled back on error)."""
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    @abc.abstractmethod
+    def _article_match(self, terms: list[Term]) -> tuple[str, str, list[Any], str, str]:
+        """(join, where, params, score expression, snippet expression) for an article query."""
+
+    @abc.abstractmethod
+    def _quote_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
+        """(join, where, params) for a full-text query on quotations (alias q)."""
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(self._sql(sql), tuple(params))
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self._exec(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row = self._exec(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        sql = self._sql(f"INSERT INTO {table} ({quoted(cols)}) VALUES ({', '.join('?' * len(cols))})")
+        cur = self.conn.cursor()
+        cur.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+
+    def _mark_input(self, key: str | None, name: str | None, status: str, article_id: str | None) -> None:
+        if not key:
+            return
+        self._exec(
+            "INSERT INTO inputs (key, name, status, article_id, time) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET status = excluded.status, article_id = excluded.article_id,"
+            " time = excluded.time",
+            (key, name, status, article_id, now()),
+        )
+
+    def _entity_id(self, type_: str, key: str, name: str, titles: list[str], js: str, at: str) -> int:
+        row = self._one("SELECT id, titles FROM entities WHERE type = ? AND key = ?", (type_, key))
+        if row is not None:
+            eid, old = int(row[0]), row[1]
+            import json
+
+            known = json.loads(old or "[]")
+            merged = known + [t for t in titles if t not in known]
+            if merged != known:
+                self._exec("UPDATE entities SET titles = ?, json = ? WHERE id = ?", (dumps(merged), js, eid))
+            return eid
+        row = self._one(
+            "INSERT INTO entities (type, key, name, titles, json, first_seen) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (type, key) DO UPDATE SET key = excluded.key RETURNING id",
+            (type_, key, name, dumps(titles), js, at),
+        )
+        assert row is not None
+        return int(row[0])
+
+    def _delete(self, article_id: str) -> None:
+        ents = [
+            r[0]
+            for r in self._exec(
+                "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", (article_id,)
+            ).fetchall()
+        ]
+        for table in CHILD_TABLES:
+            self._exec(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self._exec("DELETE FROM articles WHERE id = ?", (article_id,))
+        for eid in ents:  # entities no other article mentions or quotes
+            self._exec(
+                "DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)"
+                " AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_entity_id = ?)",
+                (eid, eid, eid),
+            )
+
+    # ---- writing -------------------------------------------------------------------------
+    def add(
+        self, article: Article | dict[str, Any], *, input_key: str | None = None, input_name: str | None = None
+    ) -> AddResult:
+        d = article.to_dict() if isinstance(article, Article) else article
+        rows = article_rows(d, input_name=input_name)
+        aid = rows.article["id"]
+        url = rows.article["url"]
+        at = now()
+        with self._tx():
+            existing = self._one("SELECT id, url FROM articles WHERE id = ?", (aid,))
+            if existing is not None:
+                if url and not existing[1] and self._one("SELECT id FROM articles WHERE url = ?", (url,)) is None:
+                    self._exec("UPDATE articles SET url = ?, updated_at = ? WHERE id = ?", (url, at, aid))
+                self._mark_input(input_key, input_name, "stored", aid)
+                return AddResult(aid, "unchanged")
+            replaced = None
+            first = at
+            if url:
+                old = self._one("SELECT id, ingested_at FROM articles WHERE url = ?", (url,))
+                if old is not None:
+                    replaced, first = old[0], old[1]
+                    self._delete(replaced)
+            art = dict(rows.article, ingested_at=first, updated_at=at)
+            self._insert_many("articles", [art])
+            local: dict[str, int] = {}
+            mentions = []
+            for e in rows.entities:
+                eid = self._entity_id(e.type, e.key, e.name, e.titles, e.json, at)
+                local[e.local_id] = eid
+                for s, t, txt in e.mentions:
+                    mentions.append(
+                        {"article_id": aid, "entity_id": eid, "local_id": e.local_id, "start": s, "end": t, "text": txt}
+                    )
+            self._insert_many("mentions", mentions)
+            quotes = []
+            for q in rows.quotes:
+                q = dict(q)
+                sp = q.pop("speaker_local")
+                quotes.append(dict(q, article_id=aid, speaker_entity_id=local.get(str(sp)) if sp is not None else None))
+            self._insert_many("quotes", quotes)
+            for table, items in (
+                ("times", rows.times),
+                ("quantities", rows.quantities),
+                ("sources", rows.sources),
+                ("removed", rows.removed),
+            ):
+                self._insert_many(table, [dict(r, article_id=aid) for r in items])
+            self._mark_input(input_key, input_name, "stored", aid)
+        return AddResult(aid, "updated" if replaced else "inserted", replaced)
+
+    def add_failure(self, input_name: str, reason: str, *, input_key: str | None = None) -> None:
+        with self._tx():
+            self._exec(
+                "INSERT INTO failures (input, reason, time, input_key) VALUES (?, ?, ?, ?)",
+                (input_name, reason, now(), input_key),
+            )
+            self._mark_input(input_key, input_name, "failed", None)
+
+    def seen_inputs(self, keys: list[str], *, include_failed: bool = True) -> set[str]:
+        seen: set[str] = set()
+        status = "" if include_failed else " AND status = 'stored'"
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._exec(f"SELECT key FROM inputs WHERE key IN ({marks}){status}", chunk).fetchall()
+            seen.update(r[0] for r in rows)
+        return seen
+
+    def delete_article(self, article_id: str) -> bool:
+        with self._tx():
+            if self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is None:
+                return False
+            self._delete(article_id)
+        return True
+
+    # ---- reading -------------------------------------------------------------------------
+    def _load_json(self, row: tuple[Any, ...] | None) -> dict[str, Any] | None:
+        import json
+
+        return json.loads(row[0]) if row is not None else None
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        return self._load_json(self._one("SELECT json FROM articles WHERE id = ?", (article_id,)))
+
+    def get_article_by_url(self, url: str) -> dict[str, Any] | None:
+        return self._load_json(self._one("SELECT json FROM articles WHERE url = ?", (url,)))
+
+    def _entity_filter(self, entity: int | str) -> tuple[str, list[Any]]:
+        if isinstance(entity, int) or (isinstance(entity, str) and entity.isdigit()):
+            return "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)", [int(entity)]
+        return (
+            "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.article_id = a.id AND e.key = ?)",
+            [canonical_key(entity)],
+        )
+
+    def search_articles(
+        self,
+        query: str | None = None,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: int | str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> Page:
+        join, wheres, params = "", [], []
+        score, snippet = "0.0", "SUBSTR(a.text, 1, 240)"
+        terms = parse(query) if query else []
+        if query and not terms:
+            return Page([], 0, limit, offset)
+        if terms:
+            join, where, params, score, snippet = self._article_match(terms)
+            wheres.append(where)
+        if outlet:
+            wheres.append("LOWER(a.outlet) = LOWER(?)")
+            params.append(outlet)
+        if language:
+            wheres.append("a.language = ?")
+            params.append(language)
+        if since:
+            wheres.append("SUBSTR(a.published, 1, 10) >= ?")
+            params.append(since[:10])
+        if until:
+            wheres.append("SUBSTR(a.published, 1, 10) <= ?")
+            params.append(until[:10])
+        if entity is not None and entity != "":
+            w, p = self._entity_filter(entity)
+            wheres.append(w)
+            params += p
+        where = (" WHERE " + " AND ".join(wheres)) if wheres else ""
+        total = self._one(f"SELECT COUNT(*) FROM articles a {join}{where}", params)
+        order = (
+            "score DESC, a.published IS NULL, a.published DESC"
+            if terms
+            else "a.published IS NULL, a.published DESC, a.id"
+        )
+        items = self._all(
+            f"SELECT {HIT_COLUMNS}, {snippet} AS snippet, {score} AS score FROM articles a {join}{where}"
+            f" ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return Page(items, int(total[0]) if total else 0, limit, offset)
+
+    def _entity_select(self) -> str:
+        return (
+            "SELECT e.id, e.type, e.name, e.key, e.titles, e.json,"
+            " COUNT(DISTINCT m.article_id) AS n_articles, COUNT(m.entity_id) AS n_mentions"
+            " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+        )
+
+    def _entity_out(self, row: dict[str, Any]) -> dict[str, Any]:
+        import json
+
+        row["titles"] = json.loads(row["titles"] or "[]")
+        row["json"] = json.loads(row["json"] or "{}")
+        return row
+
+    def get_entity(self, entity_id: int) -> dict[str, Any] | None:
+        rows = self._all(self._entity_select() + " WHERE e.id = ? GROUP BY e.id", (int(entity_id),))
+        return self._entity_out(rows[0]) if rows else None
+
+    def find_entities(
+        self, name: str | None = None, *, type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> Page:
+        wheres, params = [], []
+        if name:
+            wheres.append("e.key LIKE ?")
+            params.append("%" + canonical_key(name) + "%")
+        if type:
+            wheres.append("e.type = ?")
+            params.append(type)
+        where = (" WHERE " + " AND ".join(wheres)) if wheres else ""
+        total = self._one(f"SELECT COUNT(*) FROM entities e{where}", params)
+        rows = self._all(
+            self._entity_select() + where + " GROUP BY e.id ORDER BY n_mentions DESC, e.name LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return Page([self._entity_out(r) for r in rows], int(total[0]) if total else 0, limit, offset)
+
+    def entity_articles(self, entity_id: int, *, limit: int = 20, offset: int = 0) -> Page:
+        return self.search_articles(entity=int(entity_id), limit=limit, offset=offset)
+
+    def quotes(
+        self,
+        *,
+        speaker: str | int | None = None,
+        text: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article_id: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> Page:
+        join, wheres, params = "", [], []
+        if text:
+            terms = parse(text)
+            if not terms:
+                return Page([], 0, limit, offset)
+            join, w, params = self._quote_match(terms)
+            wheres.append(w)
+        if speaker is not None and speaker != "":
+            if isinstance(speaker, int):
+                wheres.append("q.speaker_entity_id = ?")
+                params.append(speaker)
+            else:
+                wheres.append(
+                    "(LOWER(q.speaker_name) LIKE ? OR q.speaker_entity_id IN (SELECT id FROM entities WHERE key LIKE ?))"
+                )
+                params += ["%" + speaker.lower() + "%", "%" + canonical_key(speaker) + "%"]
+        if since:
+            wheres.append("SUBSTR(q.published, 1, 10) >= ?")
+            params.append(since[:10])
+        if until:
+            wheres.append("SUBSTR(q.published, 1, 10) <= ?")
+            params.append(until[:10])
+        if article_id:
+            wheres.append("q.article_id = ?")
+            params.append(article_id)
+        where = (" WHERE " + " AND ".join(wheres)) if wheres else ""
+        total = self._one(f"SELECT COUNT(*) FROM quotes q {join}{where}", params)
+        rows = self._all(
+            f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id {join}{where}"
+            " ORDER BY q.published IS NULL, q.published DESC, q.article_id, q.idx LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        import json
+
+        for r in rows:
+            r["speaker_titles"] = json.loads(r["speaker_titles"] or "[]")
+        return Page(rows, int(total[0]) if total else 0, limit, offset)
+
+    def sources_summary(self, *, limit: int = 50) -> list[dict[str, Any]]:
+        return self._all(
+            "SELECT name, relation, COUNT(DISTINCT article_id) AS n_articles, COUNT(*) AS n_refs FROM sources"
+            " GROUP BY name, relation ORDER BY n_articles DESC, n_refs DESC, name LIMIT ?",
+            (limit,),
+        )
+
+    def failures(self, *, limit: int = 50, offset: int = 0) -> Page:
+        total = self._one("SELECT COUNT(*) FROM failures")
+        rows = self._all(
+            "SELECT id, input, reason, time FROM failures ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset)
+        )
+        return Page(rows, int(total[0]) if total else 0, limit, offset)
+
+    def stats(self) -> dict[str, Any]:
+        counts = {}
+        for table in (*EXPORT_TABLES, "inputs"):
+            row = self._one(f"SELECT COUNT(*) FROM {table}")
+            counts[table] = int(row[0]) if row else 0
+        outlets = self._all(
+            "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet LIMIT 50"
+        )
+        span = self._one("SELECT MIN(SUBSTR(published, 1, 10)), MAX(SUBSTR(published, 1, 10)) FROM articles")
+        version = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
+        return {
+            "store": self.url,
+            "schema_version": int(version[0]) if version else None,
+            "counts": counts,
+            "outlets": outlets,
+            "published_from": span[0] if span else None,
+            "published_to": span[1] if span else None,
+        }
+
+    def _export_sql(self, table: str) -> str:
+        if table not in EXPORT_TABLES:
+            raise KeyError(table)
+        if table in EXPORT_SELECT:
+            return EXPORT_SELECT[table]
+        return f"SELECT {quoted(EXPORT_TABLES[table])} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
+
+    def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
+        cur = self.conn.cursor()
+        cur.execute(self._sql(self._export_sql(table)))
+        while True:
+            batch = cur.fetchmany(1000)
+            if not batch:
+                break
+            yield from (tuple(r) for r in batch)

@@ -1,0 +1,70 @@
+"""Cited outlets, datelines, copyright holders and photo credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.extract.sources import canonical, cited
+from warta.pipeline import extract
+
+
+@pytest.fixture(scope="module")
+def aleppo(aleppo_text):
+    return extract(aleppo_text, published="2016-12-04")
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [("Kantor berita RIA Novosti", "RIA Novosti"), ("KOMPAS.com", "Kompas"), ("Kompas", "Kompas"), ("Liputan6.com", "Liputan6"), ("ANTARA FOTO", "Antara"), ("Russia Today", "RT")],
+)
+def test_canonical(written: str, name: str) -> None:
+    assert canonical(written) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("kata Lavrov, seperti yang dikutip RT.", "RT"),
+        ("Hal itu dilansir Reuters, Senin.", "Reuters"),
+        ("Demikian mengutip CNN.", "CNN"),
+        ("kata Budi kepada Kompas.com, Jumat.", "Kompas"),
+        ("seperti dikutip kantor berita RIA Novosti.", "RIA Novosti"),
+        ("seperti dilansir dari laman Soompi, Kamis.", "Soompi"),
+        ("seperti dilansir Hurriyet Daily News.", "Hurriyet Daily News"),
+    ],
+)
+def test_cited(text: str, name: str) -> None:
+    refs = cited(text)
+    assert [r.name for r in refs] == [name]
+    r = refs[0]
+    assert r.relation == "cited" and canonical(text[r.start : r.end]) == name
+
+
+def test_weak_cue_needs_a_known_outlet() -> None:
+    assert cited("kata dia kepada Presiden Joko Widodo.") == []
+    assert cited("menurut suara rakyat") == []
+
+
+def test_founding_sources(aleppo) -> None:
+    got = {(s.name, s.relation) for s in aleppo.sources}
+    assert {("RT", "cited"), ("RIA Novosti", "cited"), ("Rossiyskaya Gazeta", "copyright"), ("EPA", "photo_credit")} <= got
+    for s in aleppo.sources:
+        src = aleppo.original if s.in_original else aleppo.text
+        assert canonical(src[s.start : s.end]) == s.name
+
+
+def test_dateline_and_photo_credit_in_a_kompas_style_article() -> None:
+    text = (
+        "Judul berita tentang banjir di Jakarta\n\n"
+        "Warga mengungsi dari rumah yang terendam banjir.\n\n"
+        "ANTARA FOTO/Sigid Kurniawan\n\n"
+        "JAKARTA, KOMPAS.com - Banjir merendam 200 rumah warga pada Senin (2/1/2017), kata Kepala BPBD "
+        "kepada Antara. Warga mengungsi ke tempat yang lebih tinggi.\n\n"
+        "Menurut BPBD, air mulai surut pada Selasa pagi.\n"
+    )
+    a = extract(text)
+    got = {(s.name, s.relation) for s in a.sources}
+    assert ("Antara", "cited") in got
+    if a.dateline is not None and a.dateline.outlet:
+        assert ("Kompas", "publisher") in got
+    assert ("Antara", "photo_credit") in got

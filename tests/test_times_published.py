@@ -1,0 +1,52 @@
+"""Publication-date inference from the URL, a dated dateline and weekday-date pairs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from warta.article import Article
+from warta.extract.published import infer, weekday_years
+
+TODAY = date(2026, 1, 1)
+
+
+def art(text: str, url: str | None = None) -> Article:
+    return Article(original=text, text=text, url=url)
+
+
+def test_weekday_years() -> None:
+    assert weekday_years(3, 12, 5, 2000, 2025) == [2005, 2011, 2016, 2022]
+
+
+def test_url_date_wins() -> None:
+    p = infer(art("Sabtu (3/12) ada rapat.", url="https://news.kompas.com/read/2019/09/10/123/judul"), today=TODAY)
+    assert (p.value, p.source) == ("2019-09-10", "metadata")
+
+
+def test_dated_dateline() -> None:
+    p = infer(art("Jakarta, Senin (5/12/2016) - Presiden berkata."), today=TODAY)
+    assert (p.value, p.source) == ("2016-12-05", "dateline")
+
+
+def test_a_date_inside_the_first_sentence_is_not_a_dateline() -> None:
+    p = infer(art("Banjir merendam rumah pada Senin (2/1/2017) - kata BPBD."), today=TODAY)
+    assert p.source == "inferred" and p.value == "2017-01-02" and p.confidence < 0.9
+
+
+def test_pairs_narrow_the_year_and_a_named_year_picks_one() -> None:
+    text = "Pada 2016 banyak terjadi. Kata dia, Sabtu (3/12). Rapat digelar Rabu (30/11)."
+    p = infer(art(text), today=TODAY)
+    assert p.source == "inferred" and p.value == "2016-12-03"
+    assert {"2016-12-03", "2011-12-03", "2022-12-03"} <= set(p.candidates)
+    assert any("2016" in e for e in p.evidence)
+    assert p.confidence < 1.0
+
+
+def test_no_evidence_says_so() -> None:
+    p = infer(art("Tidak ada tanggal di sini."), today=TODAY)
+    assert p.value is None and p.source == "none"
+
+
+def test_impossible_pair_gives_no_date() -> None:
+    p = infer(art("Kata dia, Sabtu (31/2)."), today=TODAY)
+    assert p.value is None
