@@ -19,7 +19,7 @@ import pytest
 
 from store_helpers import target  # noqa: F401
 from test_read_inputs import write_warc
-from warta.store import open_store
+from warta.store import EXPORT_TABLES, open_store
 
 FIX = Path(__file__).parent / "fixtures" / "read"
 CITIES = ["Bandung", "Medan", "Makassar", "Padang", "Kupang", "Ambon", "Jayapura", "Pontianak", "Manado", "Kendari"]
@@ -230,3 +230,29 @@ def test_ingest_usage_errors(tmp_path):
     assert out.returncode == 1 and "no such archive" in out.stderr and not (tmp_path / "none.db").exists()
     out = warta("ingest", "x", "--db", str(tmp_path / "nodir" / "d.db"), check=False)
     assert out.returncode == 1 and out.stderr.count("\n") == 1
+
+
+def test_two_ingests_at_once_into_one_archive(tmp_path, target):
+    """Two team members ingesting overlapping inputs at the same time: each article once."""
+    n = 16
+    a = write_jsonl(tmp_path / "a.jsonl", [article(i) for i in range(n)])
+    b = write_jsonl(tmp_path / "b.jsonl", [article(i) for i in reversed(range(n))])
+    open_store(target).close()  # create the schema first, as a shared archive would have it
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "warta.cli", "ingest", str(src), "--db", target],
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for src in (a, b)
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    c = counts(target)
+    assert c["articles"] == n and c["failures"] == 0
+    n_quotes = EXPORT_TABLES["articles"].index("n_quotes")
+    with open_store(target) as s:  # no annotation stored twice either
+        assert sum(r[n_quotes] for r in s.export_table("articles")) == c["quotes"]

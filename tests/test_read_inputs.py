@@ -91,6 +91,8 @@ def test_gzip_and_directories_recursively(tmp_path):
     with gzip.open(tmp_path / "teks.gz", "wb") as fh:
         fh.write(b"Artikel dalam gzip tanpa ekstensi.")
     (tmp_path / ".hidden.txt").write_text("tersembunyi")
+    (tmp_path / "a" / "ATTRIBUTION.md").write_text("# Sumber\n\nDitulis untuk tes.")
+    (tmp_path / "README.txt").write_text("Korpus contoh.")
     stats = ReadStats()
     docs, fails = split(list(iter_documents([str(tmp_path)], CLICK_MAP, stats=stats)))
     assert stats.files == 4 and len(fails) == 1
@@ -148,9 +150,19 @@ def test_bad_paths_and_kinds(tmp_path):
     assert kind_of("x.jsonl.gz", b'{"a":1}') == "jsonl"
     assert kind_of("x.bin", b"WARC/1.0\r\n") == "warc"
     assert kind_of("x.html", b"<html>") == "document"
+    assert kind_of("<stdin>", b'{"title": "a", "text": "b"}') == "jsonl"
+    assert kind_of("<stdin>", b"{Bukan JSON} hanya teks") == "document"
     (tmp_path / "broken.csv.gz").write_bytes(gzip.compress((FIX / "berita.csv").read_bytes())[:300])
     docs, fails = split(list(iter_documents([str(tmp_path / "broken.csv.gz")], CLICK_MAP)))
     assert fails and "truncated" in fails[-1].reason
+
+
+def test_csv_without_the_text_column_is_one_failure(tmp_path):
+    (tmp_path / "x.csv").write_text("judul,isi\nA,B\n", encoding="utf-8")
+    docs, fails = split(list(iter_documents([str(tmp_path / "x.csv")])))
+    assert not docs and len(fails) == 1 and "no 'text' column (columns: judul, isi)" in fails[0].reason
+    docs, fails = split(list(iter_documents([str(tmp_path / "x.csv")], {"text": "isi", "title": "judul"})))
+    assert len(docs) == 1 and docs[0].title == "A" and docs[0].content == "B" and not fails
 
 
 def test_mapping_parse_and_dates():
@@ -186,5 +198,8 @@ def test_extract_cli_reads_stdin_html_and_corpora():
     )
     assert out.returncode == 1 and len(out.stdout.splitlines()) == 4
     assert out.stderr.strip().endswith("broken CSV row: 9 fields, the header has 8")
+    jsonl = (FIX / "berita.jsonl").read_bytes()
+    out = subprocess.run([*cli, "-", "--map", "text=isi,title=judul"], input=jsonl, capture_output=True, check=False)
+    assert out.returncode == 1 and len(out.stdout.splitlines()) == 3  # and the line that is not JSON
     out = subprocess.run([*cli, "x.csv", "--map", "nope=1"], capture_output=True, text=True, check=False)
     assert out.returncode == 2 and out.stderr.count("\n") == 1

@@ -15,7 +15,14 @@ def aleppo(aleppo_text):
 
 @pytest.mark.parametrize(
     ("written", "name"),
-    [("Kantor berita RIA Novosti", "RIA Novosti"), ("KOMPAS.com", "Kompas"), ("Kompas", "Kompas"), ("Liputan6.com", "Liputan6"), ("ANTARA FOTO", "Antara"), ("Russia Today", "RT")],
+    [
+        ("Kantor berita RIA Novosti", "RIA Novosti"),
+        ("KOMPAS.com", "Kompas"),
+        ("Kompas", "Kompas"),
+        ("Liputan6.com", "Liputan6"),
+        ("ANTARA FOTO", "Antara"),
+        ("Russia Today", "RT"),
+    ],
 )
 def test_canonical(written: str, name: str) -> None:
     assert canonical(written) == name
@@ -47,7 +54,12 @@ def test_weak_cue_needs_a_known_outlet() -> None:
 
 def test_founding_sources(aleppo) -> None:
     got = {(s.name, s.relation) for s in aleppo.sources}
-    assert {("RT", "cited"), ("RIA Novosti", "cited"), ("Rossiyskaya Gazeta", "copyright"), ("EPA", "photo_credit")} <= got
+    assert {
+        ("RT", "cited"),
+        ("RIA Novosti", "cited"),
+        ("Rossiyskaya Gazeta", "copyright"),
+        ("EPA", "photo_credit"),
+    } <= got
     for s in aleppo.sources:
         src = aleppo.original if s.in_original else aleppo.text
         assert canonical(src[s.start : s.end]) == s.name

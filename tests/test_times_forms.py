@@ -103,7 +103,11 @@ def test_names_with_years_are_not_times() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("awal bulan ini", "2016-12-01/2016-12-10"), ("akhir bulan lalu", "2016-11-21/2016-11-30"), ("pertengahan tahun depan", "2017-05/2017-08")],
+    [
+        ("awal bulan ini", "2016-12-01/2016-12-10"),
+        ("akhir bulan lalu", "2016-11-21/2016-11-30"),
+        ("pertengahan tahun depan", "2017-05/2017-08"),
+    ],
 )
 def test_parts_of_relative_periods(text: str, value: str) -> None:
     assert one(text).value == value

@@ -23,9 +23,9 @@ Stage = Callable[[Article], None]
 STAGES: list[tuple[str, str]] = [
     ("language", "warta.nlp.langid:detect"),
     ("segment", "warta.nlp.segment:segment"),
-    ("quotes", "warta.extract.quotes:run"),
     ("published", "warta.extract.published:annotate"),
     ("times", "warta.extract.times:annotate"),
+    ("quotes", "warta.extract.quotes:run"),
     ("quantities", "warta.extract.quantities:annotate"),
     ("sources", "warta.extract.sources:annotate"),
 ]

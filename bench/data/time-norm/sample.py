@@ -24,9 +24,37 @@ from warta.extract.timegrammar import find
 from warta.extract.times import resolve_span
 
 DATA = Path("../shared/data/click-id-raw-articles/csv_converted")
-OUTLETS = ["kompas", "tempo", "okezone", "sindonews", "tribunnews", "pos_metro", "kapanlagi", "wowkeren", "fimela_combined"]
-PER_KIND = {"day": 70, "deictic": 35, "month": 25, "year": 20, "unit_rel": 20, "count_rel": 15, "period_part": 15, "clock": 10, "day_range": 8, "year_range": 5, "cross_range": 3, "month_range": 3, "quarter": 3, "decade": 3, "century": 2}
-KEYWORD = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|kemarin|lusa|besok|pekan|bulan|lalu|depan|pukul)\b")
+OUTLETS = [
+    "kompas",
+    "tempo",
+    "okezone",
+    "sindonews",
+    "tribunnews",
+    "pos_metro",
+    "kapanlagi",
+    "wowkeren",
+    "fimela_combined",
+]
+PER_KIND = {
+    "day": 70,
+    "deictic": 35,
+    "month": 25,
+    "year": 20,
+    "unit_rel": 20,
+    "count_rel": 15,
+    "period_part": 15,
+    "clock": 10,
+    "day_range": 8,
+    "year_range": 5,
+    "cross_range": 3,
+    "month_range": 3,
+    "quarter": 3,
+    "decade": 3,
+    "century": 2,
+}
+KEYWORD = re.compile(
+    r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|kemarin|lusa|besok|pekan|bulan|lalu|depan|pukul)\b"
+)
 SPLIT = re.compile(r"(?<=[.!?\"”])\s*,?(?=\s*[A-Z\"“])")
 
 
@@ -57,10 +85,30 @@ def main() -> None:
             found = find(sent)
             res = resolve_span(sent, 0, len(sent), pub, 1.0)
             for f, t in zip(found, res, strict=True):
-                pools.setdefault(f.kind, []).append({"outlet": outlet, "url": url, "published": pub.isoformat(), "sentence": sent, "text": t.text, "value": t.value, "kind": f.kind})
+                pools.setdefault(f.kind, []).append(
+                    {
+                        "outlet": outlet,
+                        "url": url,
+                        "published": pub.isoformat(),
+                        "sentence": sent,
+                        "text": t.text,
+                        "value": t.value,
+                        "kind": f.kind,
+                    }
+                )
             for k in KEYWORD.finditer(sent):
                 if not any(f.start <= k.start() < f.end for f in found):
-                    misses.append({"outlet": outlet, "url": url, "published": pub.isoformat(), "sentence": sent, "text": k.group(0), "value": None, "kind": "keyword-miss"})
+                    misses.append(
+                        {
+                            "outlet": outlet,
+                            "url": url,
+                            "published": pub.isoformat(),
+                            "sentence": sent,
+                            "text": k.group(0),
+                            "value": None,
+                            "kind": "keyword-miss",
+                        }
+                    )
     out = []
     for kind, n in PER_KIND.items():
         pool = pools.get(kind, [])

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 
 from warta.errors import UsageError
 from warta.read.tabular import parse_mapping
-from warta.store import open_store
+from warta.store import open_store, redact
 from warta.store.ingest import IngestStats, count_inputs, ingest
 
 LOG_EVERY_S = 10.0
@@ -68,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
     def on_progress(s: IngestStats) -> None:
         if bar is not None:
             bar.n = s.stored + s.failed + s.skipped
-            bar.set_postfix_str(f"{s.rate:.1f} art/s, {s.failed} failed", refresh=False)
-            bar.refresh() if bar.n % 5 == 0 else None
+            bar.set_postfix_str(f"{s.failed} failed", refresh=False)
+            bar.update(0)  # redraws at most every mininterval
         elif mode == "log" and time.monotonic() - last_log[0] >= LOG_EVERY_S:
             last_log[0] = time.monotonic()
             print(f"warta: ingest: {s.stored + s.failed} done: {s.summary()}", file=sys.stderr, flush=True)
@@ -79,7 +80,17 @@ def run(args: argparse.Namespace) -> int:
             from tqdm import tqdm
 
             total = count_inputs(args.inputs, mapping) if "-" not in args.inputs else None
-            bar = tqdm(total=total, unit="art", dynamic_ncols=True, file=sys.stderr, smoothing=0.1)
+            # a terminal that reports no size (some pseudo-terminals) would get an empty bar
+            size = shutil.get_terminal_size((100, 24))
+            bar = tqdm(
+                total=total,
+                unit="art",
+                ncols=size.columns,
+                nrows=size.lines,
+                file=sys.stderr,
+                smoothing=0.1,
+                mininterval=0.5,
+            )
         stats = ingest(
             args.inputs,
             store,
@@ -94,10 +105,10 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
         store.close()
     if mode != "none":
-        print(f"warta: ingest into {args.db}: {stats.summary()}", file=sys.stderr)
+        print(f"warta: ingest into {redact(args.db)}: {stats.summary()}", file=sys.stderr)
         if stats.failed and mode == "bar":
             print(
-                f"warta: {stats.failed} inputs failed; list them with: warta search --failures --db {args.db}",
+                f"warta: {stats.failed} inputs failed; list them with: warta search --failures --db {redact(args.db)}",
                 file=sys.stderr,
             )
     return 1 if stats.failed else 0

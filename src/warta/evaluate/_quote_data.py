@@ -25,6 +25,9 @@ class GoldQuote:
     speaker: str | None  # gold PERSON name (None when the data names nobody)
     kind: str = "direct"
     cue: str | None = None
+    # True when a None speaker is itself the gold answer (the article names nobody); False when
+    # None only means the data set gives no speaker (PFSA statements without a PERSON)
+    null_is_gold: bool = False
 
 
 @dataclass
@@ -83,14 +86,15 @@ def _pfsa_doc(doc_id: str, sents: list[list[tuple[str, str]]]) -> GoldDoc:
             sep = ""
         elif role.get(i) == "open" and toks[i][3]:
             sep = "\n\n"  # an opening mark that ends a tokenized sentence starts a new paragraph
-        elif role.get(i - 1) == "open" and toks[i - 1][3]:
-            sep = ""
-        elif role.get(i) == "close" or t in NO_SPACE_BEFORE or prev_tok in NO_SPACE_AFTER:
-            sep = ""
-        elif role.get(i - 1) == "open":
-            sep = ""
-        elif (t in JOINERS and _wordish(prev_tok) and i + 1 < len(toks) and _wordish(toks[i + 1][0])) or (
-            prev_tok in JOINERS and i >= 2 and _wordish(toks[i - 2][0]) and _wordish(t) and _joined(parts)
+        elif (
+            role.get(i - 1) == "open"
+            and toks[i - 1][3]
+            or role.get(i) == "close"
+            or t in NO_SPACE_BEFORE
+            or prev_tok in NO_SPACE_AFTER
+            or role.get(i - 1) == "open"
+            or (t in JOINERS and _wordish(prev_tok) and i + 1 < len(toks) and _wordish(toks[i + 1][0]))
+            or (prev_tok in JOINERS and i >= 2 and _wordish(toks[i - 2][0]) and _wordish(t) and _joined(parts))
         ):
             sep = ""
         else:
@@ -194,5 +198,7 @@ def read_indirect(path: str | Path) -> list[GoldDoc]:
                 continue  # a context with no indirect quotation (scored for false positives)
             if d.text[r["start"] : r["end"]] != r["content"]:
                 raise ValueError(f"{r['id']}: offsets do not match the content")
-            d.quotes.append(GoldQuote(r["start"], r["end"], r.get("speaker"), kind="indirect", cue=r.get("cue")))
+            d.quotes.append(
+                GoldQuote(r["start"], r["end"], r.get("speaker"), kind="indirect", cue=r.get("cue"), null_is_gold=True)
+            )
     return list(docs.values())

@@ -25,7 +25,9 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int, str]]]) -> dict[str, dict[str, float]]:
+def score(
+    gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int, str]]]
+) -> dict[str, dict[str, float]]:
     """Exact-span micro scores, overall (``ALL``) and per type."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()

@@ -84,7 +84,9 @@ def _strip_titles(name: str) -> str:
 
     titles = lexicon("id").titles
     words = name.replace("(", " ( ").replace(")", " ) ").split()
-    while len(words) > 1 and (words[0] in titles or words[0].rstrip(".") in titles or words[0] in ("TNI", "(", ")", "Purn", "Purn.")):
+    while len(words) > 1 and (
+        words[0] in titles or words[0].rstrip(".") in titles or words[0] in ("TNI", "(", ")", "Purn", "Purn.")
+    ):
         words = words[1:]
     return " ".join(words)
 
@@ -103,14 +105,13 @@ _PIPE = None
 
 
 def _pipeline():  # type: ignore[no-untyped-def]
-    """The default pipeline up to the quotation stage (later stages do not change quotations)."""
+    """The default pipeline with only the stages quotations depend on."""
     global _PIPE
     if _PIPE is None:
         from warta.pipeline import STAGES, Pipeline
 
-        names = [n for n, _ in STAGES]
-        later = names[names.index("quotes") + 1 :] if "quotes" in names else []
-        _PIPE = Pipeline.default(exclude=later)
+        needed = {"language", "segment", "entities", "quotes"}  # what quotations depend on
+        _PIPE = Pipeline.default(exclude=[n for n, _ in STAGES if n not in needed])
     return _PIPE
 
 
@@ -158,14 +159,38 @@ def score_doc(doc: GoldDoc, preds: list[tuple[int, int, str | None, str]], t: Ta
             t.tp_exact += 1
         else:
             t.errors.append({"doc": doc.id, "type": "boundary", "gold": text[gs:ge][:160], "pred": text[ps:pe][:160]})
-        if g.speaker:
+        if g.speaker is None and g.null_is_gold:
+            # the article names nobody: right only if Warta names nobody either
+            t.spk_total += 1
+            ok = p[2] is None
+            t.spk_strict += ok
+            t.spk_lenient += ok
+            if not ok:
+                t.errors.append(
+                    {
+                        "doc": doc.id,
+                        "type": "speaker",
+                        "gold_speaker": None,
+                        "pred_speaker": p[2],
+                        "quote": text[gs:ge][:100],
+                    }
+                )
+        elif g.speaker:
             t.spk_total += 1
             strict, lenient = speaker_ok(p[2], g.speaker)
             t.spk_strict += strict
             t.spk_lenient += lenient
             t.spk_missing += p[2] is None
             if not strict:
-                t.errors.append({"doc": doc.id, "type": "speaker", "gold_speaker": g.speaker, "pred_speaker": p[2], "quote": text[gs:ge][:100]})
+                t.errors.append(
+                    {
+                        "doc": doc.id,
+                        "type": "speaker",
+                        "gold_speaker": g.speaker,
+                        "pred_speaker": p[2],
+                        "quote": text[gs:ge][:100],
+                    }
+                )
     for k, (ps, pe, p) in enumerate(pspans):
         if k not in used:
             t.errors.append({"doc": doc.id, "type": "spurious", "pred": text[ps:pe][:160], "speaker": p[2]})
@@ -193,7 +218,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.pfsa and not args.indirect:
         raise UsageError("give --pfsa FILE and/or --indirect FILE")
     results = {}
-    for name, path, reader, kind in (("PFSA-ID direct", args.pfsa, read_pfsa, "direct"), ("indirect set", args.indirect, read_indirect, "indirect")):
+    for name, path, reader, kind in (
+        ("PFSA-ID direct", args.pfsa, read_pfsa, "direct"),
+        ("indirect set", args.indirect, read_indirect, "indirect"),
+    ):
         if not path:
             continue
         p = Path(path)

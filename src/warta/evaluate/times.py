@@ -27,7 +27,7 @@ NORM_SET = Path("bench/data/time-norm/time-norm.jsonl")
 # "pukul" before the value and "lalu"/"mendatang" or a part of the day after a date are mostly
 # left out of the span. Warta's spans follow the project's guidelines (whole expression); this
 # view maps them to NER-UGM's convention for scoring.
-NOT_NERUGM = ("deictic", "unit_rel", "count_rel")
+NOT_NERUGM = ("deictic", "unit_rel", "count_rel", "vague")
 LEAD = re.compile(r"(?:tahun|bulan|pukul|jam|pk\.)\s+", re.IGNORECASE)
 DATE_IN_PARENS = re.compile(r"\(\s*\d{1,2}\s*/")
 
@@ -36,7 +36,9 @@ DATE_IN_PARENS = re.compile(r"\(\s*\d{1,2}\s*/")
 def _trail() -> re.Pattern[str]:
     lx = timegrammar.lexicon()
     # "lalu" stays ("Mei lalu" is mostly TIME as a whole there); parts of the day go only after a date
-    words = sorted([w for w in lx.direction if w not in ("lalu", "yang lalu")] + ["ini", "nanti"], key=len, reverse=True)
+    words = sorted(
+        [w for w in lx.direction if w not in ("lalu", "yang lalu")] + ["ini", "nanti"], key=len, reverse=True
+    )
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?:\s*,?\s+(?:{alt}))+$", re.IGNORECASE)
 
@@ -67,6 +69,10 @@ def predict(text: str) -> list[tuple[int, int]]:
     return [v for f in times.find_spans(text) if (v := nerugm_view(text, f)) is not None]
 
 
+def predict_raw(text: str) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in times.find_spans(text)]
+
+
 def normalisation(path: Path, show: int = 0) -> tuple[int, int, int]:
     """(right, found with another value, not found) over the set."""
     right = wrong = missing = 0
@@ -95,13 +101,15 @@ def normalisation(path: Path, show: int = 0) -> tuple[int, int, int]:
 
 def run(args: argparse.Namespace) -> int:
     if args.data.is_dir():
-        _nerugm.run(args, "TIME", predict)
+        _nerugm.run(args, "TIME", predict, predict_raw)
     else:
         print(f"NER-UGM not found at {args.data}: span F1 skipped")
     if args.norm.exists():
         right, wrong, missing = normalisation(args.norm, args.errors)
         n = right + wrong + missing
-        print(f"Normalisation set {args.norm} ({n} expressions): {right}/{n} = {right / n:.3f} resolved right, {wrong} other value, {missing} not found")
+        print(
+            f"Normalisation set {args.norm} ({n} expressions): {right}/{n} = {right / n:.3f} resolved right, {wrong} other value, {missing} not found"
+        )
     else:
         print(f"normalisation set not found at {args.norm}")
     return 0

@@ -143,7 +143,7 @@ def parse_number(text: str, *, next_word: str = "", code: str = "id") -> float |
     parts = text.split()
     if not parts:
         return None
-    m = re.match(rf"^({DIGITS})(.*)$", text.strip())
+    m = re.match(rf"^({DIGITS})(?![\d.,])(.*)$", text.strip())
     if m and m.group(1):
         rest = m.group(2).split()
         base = parse_digits(m.group(1), next_word=rest[0] if rest else next_word)

@@ -19,7 +19,9 @@ from warta.extract.timeresolve import WEEKDAY_NAMES, safe_date
 FIRST_YEAR = 1995  # the first years of Indonesian online news
 DATELINE_CHARS = 120
 # before a dateline date: a place, maybe an outlet ("JAKARTA, KOMPAS.com,", "Jakarta (ANTARA)")
-DATELINE_PREFIX = re.compile(r"^\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?(?:\s*(?:,\s*[A-Z][\w.]*|\([A-Za-z .]+\)))?\s*,?\s*$")
+DATELINE_PREFIX = re.compile(
+    r"^\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?(?:\s*(?:,\s*[A-Z][\w.]*|\([A-Za-z .]+\)))?\s*,?\s*$"
+)
 DATELINE_DASH = re.compile(r"\s*[-–—:|]\s")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\d|$)")
 
@@ -60,11 +62,24 @@ def infer(article: Article, *, today: date | None = None) -> Published:
             break
         d = _full_date(f)
         # a dated dateline: "Jakarta, Senin (5/12/2016) -", only a place or an outlet before the date
-        if d is not None and d <= today and DATELINE_PREFIX.match(article.text[: f.start]) and DATELINE_DASH.match(article.text, f.end):
+        if (
+            d is not None
+            and d <= today
+            and DATELINE_PREFIX.match(article.text[: f.start])
+            and DATELINE_DASH.match(article.text, f.end)
+        ):
             return Published(d.isoformat(), source="dateline", confidence=0.9, evidence=[f"dated dateline {f.text!r}"])
 
     full = [(f, d) for f in found if (d := _full_date(f)) is not None and d <= today]
-    pairs = [f for f in found if f.kind == "day" and f.f.get("weekday") is not None and f.f.get("month") and f.f.get("year") is None and f.f.get("year2") is None]
+    pairs = [
+        f
+        for f in found
+        if f.kind == "day"
+        and f.f.get("weekday") is not None
+        and f.f.get("month")
+        and f.f.get("year") is None
+        and f.f.get("year2") is None
+    ]
     years_named = [int(f.f["y"]) for f in found if f.kind == "year" and FIRST_YEAR <= int(f.f["y"]) <= today.year]
     years_named += [d.year for _f, d in full]
 
@@ -108,10 +123,12 @@ def _from_pairs(pairs: list[Found], years_named: list[int], full: list[tuple[Fou
 
     cands = sorted((d for y in common if (d := reported(y)) is not None), reverse=True)
     if not cands:
-        return Published(None, source="none", confidence=0.0, evidence=[*evidence, "every candidate lies in the future"])
+        return Published(
+            None, source="none", confidence=0.0, evidence=[*evidence, "every candidate lies in the future"]
+        )
     if years_named:
         ref = max(years_named)
-        chosen = min(cands, key=lambda d: (abs(d.year - ref) + (0.5 if d.year < ref else 0.0)))
+        chosen = min(cands, key=lambda d: abs(d.year - ref) + (0.5 if d.year < ref else 0.0))
         conf = 0.6 if chosen.year == ref else 0.4
         evidence.append(f"chose the candidate nearest to the latest year named in the text ({ref})")
     else:
@@ -119,7 +136,13 @@ def _from_pairs(pairs: list[Found], years_named: list[int], full: list[tuple[Fou
         conf = round(min(0.5, 1.0 / len(cands)), 3)
         evidence.append(f"no year named in the text: chose the most recent of {len(cands)} candidate years")
     evidence.append("the article is from the latest reported day or shortly after")
-    return Published(chosen.isoformat(), source="inferred", confidence=conf, candidates=[d.isoformat() for d in cands], evidence=evidence)
+    return Published(
+        chosen.isoformat(),
+        source="inferred",
+        confidence=conf,
+        candidates=[d.isoformat() for d in cands],
+        evidence=evidence,
+    )
 
 
 def annotate(article: Article) -> None:

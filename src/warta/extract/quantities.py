@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warta import lang
 from warta.article import Article, Quantity, Span
 from warta.extract.numwords import lexicon as num_lexicon
 from warta.extract.numwords import number_pattern, parse_number
@@ -48,6 +47,7 @@ class Rules:
     verb_min_len: int
     not_after: frozenset[str]
     not_before: tuple[str, ...]
+    casualty: frozenset[str]
 
 
 @cache
@@ -67,7 +67,11 @@ def rules(code: str = "id") -> Rules:
         prefix_before=re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<cur>{_alt(list(prefixes))})\s?$", re.IGNORECASE),
         after=re.compile(rf"\s*(?P<u>{_alt(after_words)})(?![\w])", re.IGNORECASE),
         partitive=re.compile(rf"\s+(?:{_alt(obj.get('partitive', []))})\s+(?=\w)", re.IGNORECASE),
-        rate=re.compile(rf"\s*(?P<r>{_alt(obj.get('rate', []))})\s*(?P<w>[A-Za-z]+)", re.IGNORECASE),
+        rate=re.compile(
+            rf"\s*(?:(?P<r>{_alt([w for w in obj.get('rate', []) if w != '/'])})\s+|(?P<r2>/)\s*)"
+            rf"(?P<w>[A-Za-z]+(?:\s+(?!(?:{_alt(obj.get('stop', []))})\b)[a-z]+)?)",
+            re.IGNORECASE,
+        ),
         range_tail=re.compile(rf"\s*(?:{conns})\s*(?:(?P<cur>{_alt(list(prefixes))})\s?)?(?P<n>{num})", re.IGNORECASE),
         modifiers=modifiers,
         post_modifiers={k.lower(): v for k, v in d.get("post_modifiers", {}).items()},
@@ -80,6 +84,7 @@ def rules(code: str = "id") -> Rules:
         verb_min_len=int(obj.get("verb_min_len", 6)),
         not_after=frozenset(w.lower() for w in obj.get("not_after", [])),
         not_before=tuple(obj.get("not_before", [])),
+        casualty=frozenset(w.lower() for w in obj.get("casualty", [])),
     )
 
 
@@ -95,9 +100,8 @@ def _is_noun_like(word: str, r: Rules) -> bool:
         return False
     if num_lexicon().units.get(w) is not None or w in num_lexicon().large:
         return False
-    if len(w) >= r.verb_min_len and w.startswith(r.verb_prefixes) and w not in r.classifiers:
-        return False
-    return True
+    # "dibebaskan", "menewaskan": a verb, not the counted thing
+    return not (len(w) >= r.verb_min_len and w.startswith(r.verb_prefixes) and w not in r.classifiers)
 
 
 def _object(text: str, pos: int, end: int, r: Rules) -> tuple[int, int] | None:
@@ -109,14 +113,23 @@ def _object(text: str, pos: int, end: int, r: Rules) -> tuple[int, int] | None:
     if first[0].isupper() and first.lower() not in r.classifiers:
         return None  # "5 Menteri" mid-sentence is rare; a capital here is usually a name or a new clause
     s, e = m.start(), m.end()
-    if first.lower() in r.classifiers:
-        n = _next_word(text, e, end)
-        if n is not None and n.group(0)[0].islower() and _is_noun_like(n.group(0), r):
-            e = n.end()
+    # one more lower-case noun: "unit kendaraan", "kasus korupsi", "titik konflik"
+    n = _next_word(text, e, end)
+    if (
+        n is not None
+        and n.start() - e == 1
+        and n.group(0)[0].islower()
+        and _is_noun_like(n.group(0), r)
+        and n.group(0).lower() not in r.casualty
+    ):
+        e = n.end()
     for _ in range(4):  # proper names that qualify it: "warga Suriah", "prajurit Garda Revolusi"
         n = _next_word(text, e, end)
         if n is None or not n.group(0)[0].isupper() or n.start() - e > 1:
             break
+        e = n.end()
+    n = _next_word(text, e, end)  # the state of the counted people: "40 orang cedera"
+    if n is not None and n.start() - e == 1 and n.group(0).lower() in r.casualty:
         e = n.end()
     return s, e
 
@@ -129,7 +142,9 @@ def _blocked(text: str, start: int, r: Rules) -> bool:
     return bool(m and m.group(1).lower() in r.not_after)
 
 
-def find(text: str, start: int = 0, end: int | None = None, *, skip: list[tuple[int, int]] | None = None, code: str = "id") -> list[Quantity]:
+def find(
+    text: str, start: int = 0, end: int | None = None, *, skip: list[tuple[int, int]] | None = None, code: str = "id"
+) -> list[Quantity]:
     end = len(text) if end is None else end
     r = rules(code)
     skip = skip or []
@@ -153,7 +168,7 @@ def find(text: str, start: int = 0, end: int | None = None, *, skip: list[tuple[
         plural = m.group(0).lower() in num_lexicon().plural
         bound = "at_least" if plural else "exact"
         unit: str | None = None
-        qs, qe = s, e
+        qs = s
         # currency prefix and modifier before the amount
         pm = r.prefix_before.search(text, max(start, s - 6), s)
         if pm:
@@ -206,9 +221,18 @@ def find(text: str, start: int = 0, end: int | None = None, *, skip: list[tuple[
             unit = f"{unit or 'count'}/{rm.group('w').lower()}"
             if obj is None:
                 e = rm.end()
-        if not obj and unit is None and value < 10 and m.group(0).isdigit() and text[e : e + 1] in (".", ")") and text[s - 1 : s] in ("", "\n", "("):
+        if (
+            not obj
+            and unit is None
+            and value < 10
+            and m.group(0).isdigit()
+            and text[e : e + 1] in (".", ")")
+            and text[s - 1 : s] in ("", "\n", "(")
+        ):
             continue  # list markers: "1.", "(2)"
-        q = Quantity(start=qs, end=e, text=text[qs:e], value=value, unit=unit, bound=bound, upper=upper, modifier=modifier)
+        q = Quantity(
+            start=qs, end=e, text=text[qs:e], value=value, unit=unit, bound=bound, upper=upper, modifier=modifier
+        )
         if obj:
             q.object_start, q.object_end = obj
             q.object = text[obj[0] : obj[1]]
@@ -224,4 +248,41 @@ def annotate(article: Article) -> None:
     skip = [(t.start, t.end) for t in article.times]
     spans = article.sentences or [Span(0, len(article.text))]
     for s in spans:
-        article.quantities.extend(find(article.text, s.start, s.end, skip=skip))
+        found = find(article.text, s.start, s.end, skip=skip)
+        found += model_only(article.text, s.start, s.end, found, skip)
+        article.quantities.extend(sorted(found, key=lambda q: q.start))
+
+
+def model_only(
+    text: str, start: int, end: int, found: list[Quantity], skip: list[tuple[int, int]], code: str = "id"
+) -> list[Quantity]:
+    """QUANTITY spans the learned detector (``timequant``) finds where the rules found none.
+
+    The amount inside the span is read by the same numeral grammar; a span without a readable
+    amount is dropped (a quantity without a value helps nobody). Words after the amount are
+    the counted thing.
+    """
+    from warta.extract import timequant
+
+    det = timequant.detector()
+    if det is None:
+        return []
+    r = rules(code)
+    out = []
+    for a, b in det.spans(text, start, end)["QUANTITY"]:
+        if any(q.start < b and a < (q.object_end or q.end) for q in found) or any(x < b and a < y for x, y in skip):
+            continue
+        m = r.amount.search(text, a, b)
+        if m is None:
+            continue
+        nxt = _next_word(text, m.end(), b)
+        value = parse_number(m.group(0), next_word=nxt.group(0) if nxt else "")
+        if value is None:
+            continue
+        q = Quantity(start=a, end=m.end(), text=text[a : m.end()], value=value)
+        obj = WORD.search(text, m.end(), b)
+        if obj is not None:
+            q.object_start, q.object_end = obj.start(), b
+            q.object = text[obj.start() : b]
+        out.append(q)
+    return out

@@ -35,6 +35,8 @@ class QuoteLexicon:
     fronted_pronoun_cues: frozenset[str]
     connectors: frozenset[str]
     days: frozenset[str]
+    common_words: frozenset[str]
+    np_heads: frozenset[str]
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -50,7 +52,9 @@ class QuoteLexicon:
     def pronoun_cue(self, word: str) -> bool:
         """``katanya``, ``ujarnya``: a cue whose suffix points to the speaker in focus."""
         w = word.lower()
-        return w in self.post_cues and any(w.endswith(s) and w[: -len(s)] in self.post_cues for s in self.pronoun_suffixes)
+        return w in self.post_cues and any(
+            w.endswith(s) and w[: -len(s)] in self.post_cues for s in self.pronoun_suffixes
+        )
 
     def role_at(self, words: list[str], i: int) -> int:
         """Length in tokens of the role noun starting at ``words[i]`` (0 if none)."""
@@ -100,4 +104,6 @@ def lexicon(code: str = "id") -> QuoteLexicon:
         fronted_pronoun_cues=_low(data.get("fronted_pronoun_cues", [])),
         connectors=_low(data.get("connectors", [])),
         days=_low(data.get("days", [])),
+        common_words=frozenset(str(data.get("common_words", "")).split()),
+        np_heads=_low(data.get("np_heads", [])),
     )

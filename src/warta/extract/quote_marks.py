@@ -166,7 +166,9 @@ def pair(
                 start = p_start if prev_end == p_start else (starts[0] if starts else prev_end)
                 s, e = _trim(text, start, m.pos)
                 if e > s:
-                    out.append(Quoted(open_pos=None, close_pos=m.pos, parts=[(s, e)], family=family, unbalanced="missing_open"))
+                    out.append(
+                        Quoted(open_pos=None, close_pos=m.pos, parts=[(s, e)], family=family, unbalanced="missing_open")
+                    )
             idx += 1
             continue
         # a quotation is open in this paragraph

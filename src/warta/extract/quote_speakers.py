@@ -9,7 +9,9 @@ mention overlaps the phrase wins and gives the fullest name, titles and affiliat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from warta.article import Article, Entity, Mention, Speaker
 from warta.extract.quote_lexicon import QuoteLexicon
@@ -27,6 +29,7 @@ class SpeakerRef:
     name: str = ""  # the name as written (titles stripped)
     role: str = ""  # the role words stated with it ("Menteri Luar Negeri Rusia", "juru bicara")
     entity: Entity | None = None
+    anaphoric: bool = False  # a role with a demonstrative ("juru bicara itu") refers back
 
 
 def is_cap(word: str) -> bool:
@@ -44,7 +47,65 @@ def is_name_token(word: str, lex: QuoteLexicon) -> bool:
     return not (word.isupper() and len(word) > 3 and not word.endswith("."))  # acronyms: KPK, BNPB
 
 
-def name_in(tokens: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
+def _field_word(word: str, lex: QuoteLexicon) -> bool:
+    """A common noun of the ke-an/pe-an kind (Perdagangan, Pembangunan, Kebudayaan) that names a
+    ministry's field inside a title; names rarely are such words ("Teguh", "Putra" are kept)."""
+    low = word.lower()
+    return low in lex.common_words and low.endswith("an") and len(low) >= 7
+
+
+PLACE_MARKERS = frozenset(
+    {
+        "di",
+        "Kota",
+        "Kabupaten",
+        "Provinsi",
+        "Kecamatan",
+        "Desa",
+        "Kelurahan",
+        "Polres",
+        "Polresta",
+        "Polsek",
+        "Polda",
+        "Pemkot",
+        "Pemkab",
+        "Pemprov",
+        "wilayah",
+        "kawasan",
+        "Kodim",
+        "Kodam",
+        "Korem",
+        "Bupati",
+        "Kapolres",
+        "Kapolsek",
+        "Kapolda",
+        "Kapolresta",
+        "Gubernur",
+        "Wagub",
+        "Wabup",
+        "Pj",
+        "Sekda",
+        "Dandim",
+        "Danrem",
+        "Pangdam",
+    }
+)
+
+
+@lru_cache(maxsize=8)
+def article_places(text: str) -> frozenset[str]:
+    """Capitalised words the article uses as places ("di Bekasi", "Kota Tangsel", "Polres Bungo"):
+    never part of a person's name there ("Kapolres Bekasi Agus Harpa" → "Agus Harpa")."""
+    out = set()
+    for m in _PLACE_RE.finditer(text):
+        out.add(m.group(2))
+    return frozenset(out)
+
+
+_PLACE_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(PLACE_MARKERS, key=len, reverse=True)) + r")\s+([A-Z][a-z]+\w*)")
+
+
+def name_in(tokens: list[Token], lex: QuoteLexicon, avoid: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Token range [i, j) of the person name at the end of the last capitalised run in ``tokens``.
 
     ``Menteri Luar Negeri Rusia Sergey Lavrov`` → ``Sergey Lavrov``; ``Mayjen Igor Konashenkov``
@@ -57,12 +118,24 @@ def name_in(tokens: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
     if j == 0:
         return None
     i = j
-    while i > 0 and (is_name_token(words[i - 1], lex) or (len(words[i - 1]) <= 2 and words[i - 1][:1].isupper() and words[i - 1] not in lex.org_words and words[i - 1] not in lex.titles)):
+    while i > 0 and (
+        (is_name_token(words[i - 1], lex) and not (words[i - 1] in avoid and i < j))
+        or (
+            len(words[i - 1]) <= 2
+            and words[i - 1][:1].isupper()
+            and words[i - 1] not in lex.org_words
+            and words[i - 1] not in lex.titles
+        )
+    ):
         i -= 1
         if j - i >= 4:
             break
     if i == j:
         return None
+    while j - i > 2 and _field_word(words[i], lex):
+        i += 1  # "Perdagangan Enggartiasto Lukita": a title word we do not list
+    while j - i > 1 and words[i] in avoid:
+        i += 1
     return i, j
 
 
@@ -71,11 +144,13 @@ def org_in(tokens: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
     organisation word (``Kementerian Kesehatan``) or an acronym (``KPK``)."""
     words = [t.text for t in tokens]
     for i, w in enumerate(words):
-        acronym = w.isupper() and len(w) >= 2 and w.isalpha() and w not in lex.titles
-        if w in lex.org_words and w[:1].isupper() and not _is_place_only(w, lex) or acronym:
+        acronym = w.isupper() and len(w) >= 2 and w.isalpha() and w not in lex.titles and w not in lex.places
+        if (w in lex.org_words and w[:1].isupper() and not _is_place_only(w, lex)) or acronym:
             j = i + 1
             while j < len(words) and (is_cap(words[j]) or words[j] in ("-", "19")) and j - i < 8:
                 j += 1
+            if j - i == 1 and not acronym:
+                continue  # "Tim dokter", "Pihak": a generic head alone is not a name
             return i, j
     return None
 
@@ -91,10 +166,12 @@ class NameIndex:
     forms: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) in text order
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role words, name)
     loose: set[str] = field(default_factory=set)  # forms found without a title before them
+    aliases: dict[str, str] = field(default_factory=dict)  # "Jokowi" → "Joko Widodo", "KPK" → ...
 
     @classmethod
     def build(cls, article: Article, tokens: list[Token], lex: QuoteLexicon) -> NameIndex:
         idx = cls()
+        places = article_places(article.text)
         for e in article.entities:
             if e.type == "PER":
                 for m in e.mentions:
@@ -107,12 +184,20 @@ class NameIndex:
             role_len = lex.role_at([t.text for t in tokens], i)
             if w in lex.titles or role_len:
                 j = i + max(role_len, 1)
-                while j < n and (is_cap(tokens[j].text) or tokens[j].text in ("(", ")") or tokens[j].text.lower() in ("dan", "untuk", "bidang")) and j - i < 12:
+                while (
+                    j < n
+                    and (
+                        is_cap(tokens[j].text)
+                        or tokens[j].text in ("(", ")")
+                        or tokens[j].text.lower() in ("dan", "untuk", "bidang")
+                    )
+                    and j - i < 12
+                ):
                     if tokens[j].text.lower() in ("dan",):
                         break
                     j += 1
                 run = [t for t in tokens[i:j] if t.text not in ("(", ")")]
-                rng = name_in(run, lex)
+                rng = name_in(run, lex, places)
                 if rng is not None and rng[1] == len(run):
                     a, b = rng
                     name = " ".join(t.text for t in run[a:b])
@@ -122,17 +207,27 @@ class NameIndex:
                     i = j
                     continue
             i += 1
-        # every other run of capitalised name words ("Romanus Edy Prabowo, Kepala ...")
+        # every other run of capitalised name words ("Romanus Edy Prabowo, Kepala ..."), with
+        # its shorter tails ("Perlindungan Anak Yohana Susana Yembise" → "Yohana Susana Yembise")
         seen = {off for off, _ in idx.forms}
         i = 0
         while i < n:
             j = i
-            while j < n and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text)) and j - i < 5:
+            while j < n and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text)) and j - i < 6:
                 j += 1
-            if j - i >= 2 and tokens[i].start not in seen:
-                idx.forms.append((tokens[i].start, " ".join(t.text for t in tokens[i:j])))
-                idx.loose.add(idx.forms[-1][1])
+            after_title = i > 0 and (tokens[i - 1].text in lex.titles or tokens[i - 1].text in lex.org_words)
+            if j - i >= 2:
+                for a in range(i, j - 1):
+                    if (
+                        tokens[a].start in seen
+                        or (_field_word(tokens[a].text, lex) and (after_title or a > i))
+                        or tokens[a].text in places
+                    ):
+                        continue
+                    idx.forms.append((tokens[a].start, " ".join(t.text for t in tokens[a:j])))
+                    idx.loose.add(idx.forms[-1][1])
             i = max(j, i + 1)
+        idx.aliases = _aliases(article.text, tokens, lex)
         idx.forms.sort()
         idx.roles.sort()
         return idx
@@ -143,8 +238,16 @@ class NameIndex:
         A long form read without a title before it must start with the name's first word
         ("Romanus" → "Romanus Edy Prabowo"), so an organisation before a name
         ("Lion Air Group Danang Mandala") is not taken for first names."""
+        if name in self.aliases:
+            return self.aliases[name]
         words = name.split()
         best = name
+        if len(words) == 1 and len(name) >= 4 and not any(name in f.split() for _, f in self.forms if f != name):
+            # a nickname that starts a longer name word: "Risma" → "Tri Rismaharini"
+            for _, form in self.forms:
+                fw = form.split()
+                if 2 <= len(fw) <= 4 and form not in self.loose and any(w.startswith(name) and w != name for w in fw):
+                    return form
         for _, form in self.forms:
             fw = form.split()
             if len(fw) <= len(best.split()) or len(fw) > 5 or not all(w in fw for w in words):
@@ -155,24 +258,23 @@ class NameIndex:
         return best
 
     def holder_of(self, role: str, before: int) -> str | None:
-        """The person named with ``role`` (e.g. "juru bicara") nearest before ``before``."""
-        role = role.lower().strip()
-        if not role:
+        """The person named with ``role`` ("juru bicara", "Ketua MPR") nearest before ``before``:
+        the stated role sharing the most words with it, the latest on ties."""
+        want = set(role.lower().split()) - {"sang", "si", "itu", "tersebut", "ini"}
+        if not want:
             return None
-        best = None
+        best, best_score = None, 0.0
         for off, r0, name in self.roles:
-            r = r0.lower()
             if off >= before:
                 break
-            if r == role or r.startswith(role + " ") or role in r.split(" ") or f" {role} " in f" {r} ":
-                best = name
-        if best is None:
-            for off, r0, name in self.roles:
-                if off >= before:
-                    break
-                if role.split()[0] in r0.lower().split():
-                    best = name
-        return best
+            have = set(r0.lower().split())
+            shared = len(want & have)
+            if not shared:
+                continue
+            score = shared / len(want) + (0.5 if r0.lower().startswith(role.lower()) else 0.0)
+            if score >= best_score:
+                best, best_score = name, score
+        return best if best_score >= 0.5 else None
 
     def last_before(self, pos: int) -> str | None:
         best = None
@@ -184,18 +286,66 @@ class NameIndex:
         return best
 
 
+def _aliases(text: str, tokens: list[Token], lex: QuoteLexicon) -> dict[str, str]:
+    """Short names the article defines: "Joko Widodo (Jokowi)", "Kementerian Perhubungan
+    (Kemenhub)", "Basuki Tjahaja Purnama alias Ahok"."""
+    out: dict[str, str] = {}
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.text == "(" and i + 2 < n and tokens[i + 2].text == ")" and tokens[i + 1].text[:1].isupper():
+            short, j = tokens[i + 1].text, i
+        elif (
+            t.text.lower() in ("alias", "disapa", "dipanggil", "sapaan")
+            and i + 1 < n
+            and tokens[i + 1].text[:1].isupper()
+            and t.text.islower()
+        ):
+            short, j = tokens[i + 1].text, i
+            if t.text.lower() != "alias":
+                continue
+        else:
+            continue
+        a = j
+        while a > 0 and tokens[a - 1].text[:1].isupper() and j - a < 6:
+            a -= 1
+        run = tokens[a:j]
+        if not run:
+            continue
+        rng = name_in(run, lex)
+        full = (
+            " ".join(x.text for x in run[rng[0] : rng[1]])
+            if rng and len(short) > 2 and not short.isupper()
+            else " ".join(x.text for x in run)
+        )
+        if full and full != short and short not in out:
+            out[short] = full
+    return out
+
+
 def _initial(word: str) -> bool:
-    return len(word) <= 2 and word[:1].isupper() and word[:1].isalpha() and not word.isupper() or (len(word) == 1 and word.isupper())
+    return (
+        len(word) <= 2
+        and word[:1].isupper()
+        and word[:1].isalpha()
+        and not word.isupper()
+        or (len(word) == 1 and word.isupper())
+    )
 
 
-def entity_at(article: Article, start: int, end: int, types: tuple[str, ...] = ("PER", "ORG")) -> tuple[Entity, Mention] | None:
+def entity_at(
+    article: Article, start: int, end: int, types: tuple[str, ...] = ("PER", "ORG")
+) -> tuple[Entity, Mention] | None:
     """The entity with a mention overlapping ``[start, end)``, the last one (nearest the name end)."""
     found: tuple[Entity, Mention] | None = None
     for e in article.entities:
         if e.type not in types:
             continue
         for m in e.mentions:
-            if m.start < end and start < m.end and (found is None or m.start > found[1].start or (found[0].type != "PER" and e.type == "PER")):
+            if (
+                m.start < end
+                and start < m.end
+                and (found is None or m.start > found[1].start or (found[0].type != "PER" and e.type == "PER"))
+            ):
                 if found is not None and found[0].type == "PER" and e.type != "PER":
                     continue
                 found = (e, m)
@@ -206,7 +356,7 @@ def parse_phrase(article: Article, tokens: list[Token], lex: QuoteLexicon) -> Sp
     """Read the speaker in an attribution phrase (tokens already cut at adjuncts)."""
     while tokens and (tokens[-1].text.lower() in lex.post_speaker_adverbs or tokens[-1].text in ",;:"):
         tokens = tokens[:-1]
-    while tokens and tokens[0].text in ",;:":
+    while tokens and (tokens[0].text in ",;:" or tokens[0].text.lower() in lex.connectors):
         tokens = tokens[1:]
     if not tokens:
         return None
@@ -221,30 +371,70 @@ def parse_phrase(article: Article, tokens: list[Token], lex: QuoteLexicon) -> Sp
         return SpeakerRef("entity", m.start, m.end, m.text, name=ent.name, role=role, entity=ent)
     if low[0] in lex.pronouns and len(tokens) <= 2:
         return SpeakerRef("pronoun", start, tokens[0].end, words[0])
-    rng = name_in(tokens, lex)
-    if rng is not None and rng[1] - rng[0] == 1:
-        w = tokens[rng[0]]
-        if _common_word(article, w.text) or (_sentence_initial(article.text, w.start) and _count_word(article.text, w.text) < 2):
-            rng = None  # "Sebelumnya", "Kini": a sentence-initial common word, not a name
+    k = 0
+    while k < len(low) and low[k] in lex.role_prefixes:
+        k += 1
+    headed = k < len(words) and (
+        lex.role_at(words, k) > 0 or words[k] in lex.titles or words[k].rstrip(".") in lex.titles
+    )
+    if low[-1] in lex.demonstratives and len(tokens) >= 2:
+        # "juru bicara itu", "Mantan Gubernur Bank Indonesia itu": a role pointing back
+        return SpeakerRef("role", start, end, text, role=" ".join(low[k:-1]), anaphoric=True)
+    rng = name_in(tokens, lex, article_places(article.text))
     if rng is not None:
         a, b = rng
+        before = low[a - 1] if a > 0 else ""
+        if before in ("dan", "untuk", "di", "dari", "ke", "yang", "oleh", "dengan", "atas", "bagi", "kepada"):
+            rng = None  # "Perdana Menteri untuk Azad Jammu dan Kashmir": a place, not the speaker
+        elif b - a == 1 and (
+            _common_word(article, words[a])
+            or (_sentence_initial(article.text, tokens[a].start) and _count_word(article.text, words[a]) < 2)
+        ):
+            rng = None  # "Sebelumnya", "Kini": a sentence-initial common word, not a name
+    if rng is not None:
+        a, b = trim_name(article, tokens, rng)
         name = " ".join(words[a:b])
         role = " ".join(words[:a])
-        return SpeakerRef("name", tokens[a].start, tokens[b - 1].end, article.text[tokens[a].start : tokens[b - 1].end], name=name, role=role)
+        return SpeakerRef(
+            "name",
+            tokens[a].start,
+            tokens[b - 1].end,
+            article.text[tokens[a].start : tokens[b - 1].end],
+            name=name,
+            role=role,
+        )
+    if headed:
+        # a role without a name: "Presiden", "Ketua MPR", "sang menteri"
+        return SpeakerRef("role", start, end, text, role=" ".join(low[k:]))
     org = org_in(tokens, lex)
     if org is not None:
         a, b = org
         name = " ".join(words[a:b])
-        return SpeakerRef("org", tokens[a].start, tokens[b - 1].end, article.text[tokens[a].start : tokens[b - 1].end], name=name)
-    # a role without a name: "juru bicara itu", "sang menteri", "Presiden"
-    k = 0
-    while k < len(low) and low[k] in lex.role_prefixes:
-        k += 1
-    rl = lex.role_at(words, k) if k < len(words) else 0
-    if rl or (k < len(words) and words[k] in lex.titles):
-        role = " ".join(low[k : k + max(rl, 1)])
-        return SpeakerRef("role", start, end, text, role=role)
+        return SpeakerRef(
+            "org", tokens[a].start, tokens[b - 1].end, article.text[tokens[a].start : tokens[b - 1].end], name=name
+        )
     return None
+
+
+def trim_name(article: Article, tokens: list[Token], rng: tuple[int, int]) -> tuple[int, int]:
+    """Drop unknown capitalised words before a name when a later word of it stands alone
+    elsewhere in the article ("Logistik Perum Bulog Djarot" → "Djarot", as "imbuh Djarot")."""
+    a, b = rng
+    if b - a < 3:
+        return rng
+    text = article.text
+    for i in range(a + 1, b):
+        word, prev = tokens[i].text, tokens[i - 1].text
+        pos = text.find(word)
+        while pos >= 0:
+            head = text[:pos].rstrip()
+            bounded = (pos + len(word) >= len(text) or not text[pos + len(word)].isalnum()) and (
+                pos == 0 or not text[pos - 1].isalnum()
+            )
+            if bounded and not head.endswith(prev) and pos != tokens[i].start:
+                return i, b
+            pos = text.find(word, pos + 1)
+    return rng
 
 
 def resolve(
@@ -263,12 +453,26 @@ def resolve(
     if ref.kind == "entity" and ref.entity is not None:
         e = ref.entity
         titles = list(dict.fromkeys(([ref.role] if ref.role else []) + e.titles))
-        return Speaker(entity=e.id, name=e.name, titles=titles, affiliations=list(e.affiliations), mention=mention), None, 1.0
+        return (
+            Speaker(entity=e.id, name=e.name, titles=titles, affiliations=list(e.affiliations), mention=mention),
+            None,
+            1.0,
+        )
     if ref.kind == "name":
         full = names.fullest(ref.name)
         ent = _entity_named(article, full)
         if ent is not None:
-            return Speaker(entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention), None, 1.0
+            return (
+                Speaker(
+                    entity=ent.id,
+                    name=ent.name,
+                    titles=list(ent.titles),
+                    affiliations=list(ent.affiliations),
+                    mention=mention,
+                ),
+                None,
+                1.0,
+            )
         titles = [ref.role] if ref.role else []
         if not titles:
             titles = [r for _, r, n in names.roles if n == full and r][:1]
@@ -276,14 +480,34 @@ def resolve(
     if ref.kind == "org":
         ent = _entity_named(article, ref.name, types=("ORG",))
         if ent is not None:
-            return Speaker(entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention), None, 0.9
+            return (
+                Speaker(
+                    entity=ent.id,
+                    name=ent.name,
+                    titles=list(ent.titles),
+                    affiliations=list(ent.affiliations),
+                    mention=mention,
+                ),
+                None,
+                0.9,
+            )
         return Speaker(entity=None, name=ref.name, mention=mention), None, 0.8
     if ref.kind == "role":
-        holder = names.holder_of(ref.role, at)
+        holder = names.holder_of(ref.role, at) if ref.role else None
         if holder is not None:
             ent = _entity_named(article, holder)
             if ent is not None:
-                return Speaker(entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention), None, 0.85
+                return (
+                    Speaker(
+                        entity=ent.id,
+                        name=ent.name,
+                        titles=list(ent.titles),
+                        affiliations=list(ent.affiliations),
+                        mention=mention,
+                    ),
+                    None,
+                    0.85,
+                )
             return Speaker(entity=None, name=names.fullest(holder), titles=[ref.role], mention=mention), None, 0.85
         if focus is not None:
             return _copy(focus, mention), None, 0.6
@@ -295,7 +519,17 @@ def resolve(
     if last is not None:
         ent = _entity_named(article, last)
         if ent is not None:
-            return Speaker(entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention), None, 0.6
+            return (
+                Speaker(
+                    entity=ent.id,
+                    name=ent.name,
+                    titles=list(ent.titles),
+                    affiliations=list(ent.affiliations),
+                    mention=mention,
+                ),
+                None,
+                0.6,
+            )
         return Speaker(entity=None, name=names.fullest(last), mention=mention), None, 0.6
     return None, f"pronoun ({ref.text}) with no person named before it", 0.4
 
@@ -341,4 +575,6 @@ def _entity_named(article: Article, name: str, types: tuple[str, ...] = ("PER",)
 
 
 def _copy(s: Speaker, mention: Mention | None) -> Speaker:
-    return Speaker(entity=s.entity, name=s.name, titles=list(s.titles), affiliations=list(s.affiliations), mention=mention)
+    return Speaker(
+        entity=s.entity, name=s.name, titles=list(s.titles), affiliations=list(s.affiliations), mention=mention
+    )

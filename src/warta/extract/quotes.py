@@ -18,6 +18,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from warta.article import Article, Cue, Quote, Span, Speaker
+from warta.extract.quote_indirect import IndirectFinder, subject_ref
 from warta.extract.quote_lexicon import QuoteLexicon, lexicon
 from warta.extract.quote_marks import Quoted, pair
 from warta.extract.quote_speakers import NameIndex, SpeakerRef, is_name_token, parse_phrase, resolve
@@ -143,7 +144,18 @@ def _direct_candidate(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> Candidate | No
     conf = 0.9 if attr else 0.6
     if q.unbalanced:
         conf -= 0.2
-    c = Candidate(parts[0][0], parts[-1][1], "direct", parts, cue=cue, ref=ref, has_ref=attr is not None, confidence=conf, quoted=q, attribution_end=att_end)
+    c = Candidate(
+        parts[0][0],
+        parts[-1][1],
+        "direct",
+        parts,
+        cue=cue,
+        ref=ref,
+        has_ref=attr is not None,
+        confidence=conf,
+        quoted=q,
+        attribution_end=att_end,
+    )
     if q.unbalanced:
         c.notes.append(q.unbalanced)
     return c
@@ -169,10 +181,18 @@ def _cut_phrase(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Token]:
         if lw == "dan" and out and out[-1].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
             out.append(t)  # "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Muhadjir Effendy"
             continue
-        if w in (",", ".", ";", ":", "(", "!", "?", "…") or w in QUOTE_CHARS or lw in lex.attribution_stops or lw in lex.source_markers:
+        stop_word = w == lw and (lw in lex.attribution_stops or lw in lex.source_markers)
+        if w in (",", ".", ";", ":", "(", "!", "?", "…") or w in QUOTE_CHARS or stop_word:
             break
-        if lw in lex.days or w[:1].isdigit():
+        if lw in lex.days:
             break
+        if w[:1].isdigit() and not (
+            out
+            and out[-1].text[:1].isupper()
+            and k + 1 < len(toks)
+            and (toks[k + 1].text[:1].isupper() or toks[k + 1].text == ",")
+        ):
+            break  # a date or a number ends the phrase; "Daop 2 KAI" does not
         if out and lw in lex.post_speaker_adverbs and not w[:1].isupper():
             break
         out.append(t)
@@ -190,7 +210,12 @@ def _appositive_name(toks: list[Token], lex: QuoteLexicon) -> bool:
     if not 1 <= n <= 4:
         return False
     rest = toks[n].text.lower() if n < len(toks) else "."
-    return rest in (",", ".", ";", "(", "!", "?") or rest in lex.attribution_stops or rest in QUOTE_CHARS or rest in lex.days
+    return (
+        rest in (",", ".", ";", "(", "!", "?")
+        or rest in lex.attribution_stops
+        or rest in QUOTE_CHARS
+        or rest in lex.days
+    )
 
 
 def _post_attribution(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> tuple[Cue, SpeakerRef | None, int] | None:
@@ -211,6 +236,18 @@ def _post_attribution(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> tuple[Cue, Spe
         phrase = _cut_phrase(doc, lex, toks[1:])
         ref = parse_phrase(doc.article, phrase, lex) if phrase else None
         end = phrase[-1].end if phrase else t0.end
+        if ref is None or ref.kind in ("org", "role"):
+            # "kata Sekretaris Atase Pers ... di Indonesia, Alexander Thielitz": the name after a comma
+            rest = toks[1 + len(phrase) :]
+            for k in range(min(len(rest), 10)):
+                if rest[k].text in (".", "!", "?") or rest[k].text in QUOTE_CHARS:
+                    break
+                if rest[k].text == "," and _appositive_name(rest[k + 1 :], lex):
+                    app = _cut_phrase(doc, lex, rest[k + 1 :])
+                    aref = parse_phrase(doc.article, app, lex) if app else None
+                    if aref is not None and aref.kind in ("name", "entity"):
+                        return cue, aref, app[-1].end
+                    break
         return cue, ref, end
     # "..., ” Lavrov menambahkan." / "..., ” ia menjelaskan."
     for k in range(1, min(len(toks), 9)):
@@ -255,10 +292,10 @@ def _pre_attribution(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> tuple[Cue, Spea
         w = toks[k].text.lower()
         if any(t.text in QUOTE_CHARS for t in toks[k:]):
             return None
-        if w in lex.clause_verbs and k >= 1 and len(toks) - k <= 3:
+        if w in lex.clause_verbs and k >= 1 and k == len(toks) - 1:
             if toks[k - 1].text.lower() in lex.negations:
                 return None
-            ref = _subject_ref(doc, lex, toks[:k])
+            ref = subject_ref(doc.article, lex, toks[:k])
             v = toks[k]
             return Cue(v.start, v.end, v.text, _lemma(v.text, lex)), ref, v.end
         if w in lex.post_cues and not lex.pronoun_cue(w) and k < len(toks) - 1:
@@ -301,221 +338,33 @@ def _merge_interrupted(doc: _Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def find_indirect(doc: _Doc, lex: QuoteLexicon, direct: list[Candidate]) -> list[Candidate]:
-    blocked = [(c.quoted.outer_start, c.quoted.outer_end) for c in direct if c.quoted is not None]
-    for c in direct:
-        for s, e in c.parts:
-            blocked.append((s, e))
+    inner = [p for c in direct for p in c.parts]
+    opens = {c.quoted.open_pos for c in direct if c.quoted is not None and c.quoted.open_pos is not None}
+    outer = [(c.quoted.outer_start, c.quoted.outer_end) for c in direct if c.quoted is not None]
+
+    def inside(t: Token) -> bool:
+        return any(s <= t.start < e for s, e in inner) or any(s <= t.start < e for s, e in outer)
+
+    def opens_direct(t: Token) -> bool:
+        return t.start in opens
+
+    finder = IndirectFinder(doc.article, lex, lambda w: _lemma(w, lex), lambda toks: _cut_phrase(doc, lex, toks))
     out: list[Candidate] = []
     for ss, se in doc.sentence_spans:
         toks = doc.tokens_in(ss, se)
-        # stop at the first quotation mark that opens a direct quotation in this sentence
-        cut = len(toks)
-        for i, t in enumerate(toks):
-            if any(s <= t.start < e for s, e in blocked) or (t.text in QUOTE_CHARS and any(s - 1 <= t.start <= s for s, _ in blocked)):
-                cut = i
-                break
-        toks = toks[:cut]
-        if len(toks) < 4:
-            continue
-        found = _fronted(doc, lex, toks) or _trailing(doc, lex, toks, cut < len(doc.tokens_in(ss, se))) or _clause(doc, lex, toks)
-        out.extend(found or [])
-    return out
-
-
-def _strip_end(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Token]:
-    """Content end: drop final punctuation and a trailing time adjunct (``, Senin (3/12)``)."""
-    toks = list(toks)
-    changed = True
-    while toks and changed:
-        changed = False
-        while toks and (toks[-1].text in END_PUNCT + ",;:" or toks[-1].text in QUOTE_CHARS):
-            toks.pop()
-            changed = True
-        # trailing ", Senin (3/12)" or ", pada Sabtu" or "(3/12)"
-        for k in range(len(toks) - 1, max(len(toks) - 10, 0), -1):
-            if toks[k].text == "," and k + 1 < len(toks):
-                nxt = toks[k + 1].text.lower()
-                rest = toks[k + 1 :]
-                if nxt in lex.days or (nxt in ("pada", "di", "kepada", "dalam", "saat") and len(rest) <= 6 and any(t.text.lower() in lex.days or t.text[:1].isupper() for t in rest[1:])):
-                    toks = toks[:k]
-                    changed = True
-                break
-    return toks
-
-
-def _content_start(toks: list[Token], i: int, lex: QuoteLexicon) -> int:
-    while i < len(toks) and (toks[i].text in (",", ":", "-", "—") or toks[i].text.lower() in lex.complementisers):
-        i += 1
-    return i
-
-
-def _span_of(toks: list[Token]) -> tuple[int, int]:
-    return toks[0].start, toks[-1].end
-
-
-def _fronted(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Candidate] | None:
-    n = len(toks)
-    for i, t in enumerate(toks):
-        lw = t.text.lower()
-        if lw not in lex.fronted_cues and lw not in lex.fronted_pronoun_cues:
-            continue
-        if i > 0 and toks[i - 1].text != ",":
-            continue
-        if lw == "kata" and i > 0:
-            continue
-        # the speaker up to the next comma
-        j = i + 1
-        if lw in lex.fronted_pronoun_cues:
-            ref: SpeakerRef | None = SpeakerRef("pronoun", t.start, t.end, t.text)
-        else:
-            while j < n and toks[j].text != "," and j - i < 16:
-                j += 1
-            if j >= n or toks[j].text != ",":
-                continue
-            phrase = toks[i + 1 : j]
-            if not phrase or phrase[0].text.lower() in lex.document_heads:
-                return None
-            phrase = [x for x in phrase if x.text not in "()"]
-            ref = parse_phrase(doc.article, phrase, lex)
-            if ref is None or (lw == "bagi" and ref.kind not in ("name", "entity")):
-                return None
-        k = _content_start(toks, j if lw not in lex.fronted_pronoun_cues else i + 1, lex)
-        body = _strip_end(doc, lex, toks[k:])
-        cue = Cue(t.start, t.end, t.text, _lemma(t.text, lex))
-        out = []
-        head = toks[:i - 1] if i > 0 else []
-        # "Langkah ini, menurut X, merupakan ...": the cue splits the content in two
-        if len(head) >= 3 and not _connector_only(head, lex):
-            hs, he = _span_of(head)
-            out.append(Candidate(hs, he, "indirect", [(hs, he)], cue=cue, ref=ref, has_ref=True, confidence=0.7))
-        if len(body) >= 2:
-            bs, be = _span_of(body)
-            out.append(Candidate(bs, be, "indirect", [(bs, be)], cue=cue, ref=ref, has_ref=True, confidence=0.75))
-        return out or None
-    return None
-
-
-def _connector_only(toks: list[Token], lex: QuoteLexicon) -> bool:
-    words = " ".join(t.text.lower() for t in toks if t.text != ",")
-    return words in lex.connectors
-
-
-def _trailing(doc: _Doc, lex: QuoteLexicon, toks: list[Token], has_quote: bool) -> list[Candidate] | None:
-    """``..., kata X.`` without quotation marks: the clause before the cue is the content."""
-    if has_quote or any(t.text in QUOTE_CHARS for t in toks):
-        return None
-    for i in range(3, len(toks)):
-        t = toks[i]
-        if toks[i - 1].text != "," or not lex.is_post_cue(t.text) or not t.text[:1].islower():
-            continue
-        if lex.pronoun_cue(t.text):
-            ref: SpeakerRef | None = SpeakerRef("pronoun", t.start, t.end, t.text)
-        else:
-            phrase = _cut_phrase(doc, lex, toks[i + 1 :])
-            if not phrase:
-                continue
-            ref = parse_phrase(doc.article, phrase, lex)
-            if ref is None:
-                continue
-        body = _strip_end(doc, lex, toks[: i - 1])
-        body = toks[_content_start(body, 0, lex) :len(body)] if body else body
-        if len(body) < 3:
-            return None
-        bs, be = _span_of(body)
-        cue = Cue(t.start, t.end, t.text, _lemma(t.text, lex))
-        return [Candidate(bs, be, "indirect", [(bs, be)], cue=cue, ref=ref, has_ref=True, confidence=0.7)]
-    return None
-
-
-def _clause(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Candidate] | None:
-    """``X (juga) mengatakan, (bahwa) ...``: the clause after a speech verb."""
-    depth = 0
-    for v, t in enumerate(toks):
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        lw = t.text.lower()
-        if depth or lw not in lex.clause_verbs or v == 0:
-            continue
-        # what stands right before the verb
-        b = v - 1
-        while b >= 0 and toks[b].text.lower() in lex.verb_modifiers:
-            b -= 1
-        if b < 0 or toks[b].text.lower() in lex.negations or toks[b].text.lower() in ("yang", "untuk", "akan", "ingin", "mau", "dapat", "bisa", "harus", "perlu"):
-            return None
-        nxt = toks[v + 1].text.lower() if v + 1 < len(toks) else ""
-        if lw in lex.weak_verbs and lw not in lex.strong_verbs and nxt not in (",", ":") and nxt not in lex.complementisers:
-            return None
-        subj = toks[: b + 1]
-        ref = _subject_ref(doc, lex, subj)
-        if ref is None:
-            return None
-        k = _content_start(toks, v + 1, lex)
-        body = _strip_end(doc, lex, toks[k:])
-        if len(body) < 2:
-            return None
-        bs, be = _span_of(body)
-        cue = Cue(t.start, t.end, t.text, _lemma(t.text, lex))
-        return [Candidate(bs, be, "indirect", [(bs, be)], cue=cue, ref=ref, has_ref=True, confidence=0.7)]
-    return None
-
-
-def _subject_ref(doc: _Doc, lex: QuoteLexicon, subj: list[Token]) -> SpeakerRef | None:
-    """The speaker among the comma-separated chunks before a verb (adjuncts skipped)."""
-    chunks: list[list[Token]] = [[]]
-    depth = 0
-    for t in subj:
-        if t.text == "(":
-            depth += 1
-            continue
-        if t.text == ")":
-            depth = max(0, depth - 1)
-            continue
-        if depth:
-            continue
-        if t.text == ",":
-            chunks.append([])
-        else:
-            chunks[-1].append(t)
-    chunks = [c for c in chunks if c]
-    if not chunks:
-        return None
-    if chunks[0][0].text.lower() in lex.document_subjects:
-        return None
-    refs: list[SpeakerRef] = []
-    for ch in chunks:
-        first = ch[0].text.lower()
-        if first in lex.days or first in lex.attribution_stops or " ".join(t.text.lower() for t in ch) in lex.connectors:
-            continue
-        # drop a leading connector word ("Sebelumnya pada Rabu ...") and cut at adjuncts
-        ref = parse_phrase(doc.article, _subject_core(ch, lex), lex)
-        if ref is not None:
-            refs.append(ref)
-    for kind in ("entity", "name"):
-        for r in refs:
-            if r.kind == kind:
-                return r
-    for r in refs:
-        if r.kind in ("org",):
-            return r
-    # a role or pronoun right before the verb
-    for r in reversed(refs):
-        if r.kind in ("role", "pronoun"):
-            return r
-    return None
-
-
-def _subject_core(chunk: list[Token], lex: QuoteLexicon) -> list[Token]:
-    """A subject chunk without leading adjuncts: "Sebelumnya pada Rabu" → nothing to read."""
-    out: list[Token] = []
-    for t in chunk:
-        lw = t.text.lower()
-        if not out and lw in lex.connectors:
-            continue
-        if lw in ("pada", "di", "dalam", "saat", "ketika") and out:
-            break
-        out.append(t)
+        for f in finder.sentence(toks, inside, opens_direct):
+            out.append(
+                Candidate(
+                    f.start,
+                    f.end,
+                    "indirect",
+                    [(f.start, f.end)],
+                    cue=f.cue,
+                    ref=f.ref,
+                    has_ref=True,
+                    confidence=f.confidence,
+                )
+            )
     return out
 
 

@@ -64,7 +64,9 @@ def outlets(code: str = "id") -> Outlets:
         prefixes=prefixes,
         strong=strong,
         weak=weak,
-        copy_lead=re.compile(rf"^\s*(?:{_alt(cp.get('lead', []))})\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?", re.IGNORECASE),
+        copy_lead=re.compile(
+            rf"^\s*(?:{_alt(cp.get('lead', []))})\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?", re.IGNORECASE
+        ),
         copy_trail=re.compile(rf"[\s.,;]*(?:{_alt(cp.get('trail', []))}).*$", re.IGNORECASE),
         photo_lead=re.compile(rf"^\s*\(?\s*(?:(?:{_alt(ph.get('lead', []))})\s*[:;]?\s*)?", re.IGNORECASE),
         not_outlets=frozenset(w.lower() for w in ph.get("not_outlets", [])),
@@ -116,7 +118,9 @@ def cited(text: str, start: int = 0, end: int | None = None) -> list[SourceRef]:
     return out
 
 
-def _original_name(article: Article, text: str, base: int, lead: re.Pattern[str], trail: re.Pattern[str] | None) -> tuple[str, int, int] | None:
+def _original_name(
+    article: Article, text: str, base: int, lead: re.Pattern[str], trail: re.Pattern[str] | None
+) -> tuple[str, int, int] | None:
     lm = lead.match(text)
     s = lm.end() if lm else 0
     body = text[s:]
@@ -132,7 +136,7 @@ def _original_name(article: Article, text: str, base: int, lead: re.Pattern[str]
 
 
 def _photo_credits(article: Article, text: str, base: int) -> list[SourceRef]:
-    """Agencies in a credit line: "EPA", "ANTARA FOTO/Sigid Kurniawan", "Foto: Reuters/...". """
+    """Agencies in a credit line: "EPA", "ANTARA FOTO/Sigid Kurniawan", "Foto: Reuters/..."."""
     o = outlets()
     out: list[SourceRef] = []
     lm = o.photo_lead.match(text)
@@ -148,7 +152,11 @@ def _photo_credits(article: Article, text: str, base: int) -> list[SourceRef]:
         if name.lower() in o.not_outlets:
             continue
         ps = base + s + part.start() + (len(raw) - len(raw.lstrip(" .-")))
-        out.append(SourceRef(start=ps, end=ps + len(name), name=canonical(name), relation="photo_credit", text=name, in_original=True))
+        out.append(
+            SourceRef(
+                start=ps, end=ps + len(name), name=canonical(name), relation="photo_credit", text=name, in_original=True
+            )
+        )
     return out
 
 
@@ -157,7 +165,9 @@ def annotate(article: Article) -> None:
     o = outlets()
     refs: list[SourceRef] = []
     if article.outlet:
-        refs.append(SourceRef(start=-1, end=-1, name=canonical(article.outlet), relation="publisher", text=article.outlet))
+        refs.append(
+            SourceRef(start=-1, end=-1, name=canonical(article.outlet), relation="publisher", text=article.outlet)
+        )
     dl = article.dateline
     if dl is not None and dl.outlet:
         i = article.text.find(dl.outlet, dl.start, max(dl.end, dl.start + len(dl.text)))
@@ -172,7 +182,9 @@ def annotate(article: Article) -> None:
             got = _original_name(article, r.text, r.original_start, o.copy_lead, o.copy_trail)
             if got and len(got[0]) <= 80 and not re.fullmatch(r"[\d\s-]+", got[0]):
                 name, s, e = got
-                refs.append(SourceRef(start=s, end=e, name=canonical(name), relation="copyright", text=name, in_original=True))
+                refs.append(
+                    SourceRef(start=s, end=e, name=canonical(name), relation="copyright", text=name, in_original=True)
+                )
         elif r.kind == "photo_credit":
             refs.extend(_photo_credits(article, r.text, r.original_start))
     for c in article.captions:

@@ -50,6 +50,9 @@ class TimeLexicon:
     year_not_after: frozenset[str]
     year_min: int
     year_max: int
+    vague: dict[str, str]
+    recurring_before: frozenset[str]
+    anaphoric: frozenset[str]
 
 
 @cache
@@ -75,6 +78,9 @@ def lexicon(code: str = "id") -> TimeLexicon:
         year_not_after=frozenset(w.lower() for w in d.get("year", {}).get("not_after", [])),
         year_min=int(d.get("year", {}).get("min", 1800)),
         year_max=int(d.get("year", {}).get("max", 2099)),
+        vague={k.lower(): str(v) for k, v in d.get("vague", {}).items()},
+        recurring_before=frozenset(w.lower() for w in d.get("recurring", {}).get("before", [])),
+        anaphoric=frozenset(w.lower() for w in d.get("anaphoric", {}).get("words", [])),
     )
 
 
@@ -98,6 +104,7 @@ class Patterns:
     count_rel: re.Pattern[str]
     unit_rel: re.Pattern[str]
     clock: re.Pattern[str]
+    vague: re.Pattern[str]
 
 
 @cache
@@ -135,7 +142,7 @@ def patterns(code: str = "id") -> Patterns:
         rf"(?:\(\s*(?P<pd>\d{{1,2}})\s*/\s*(?P<pm>\d{{1,2}})(?:\s*/\s*(?P<py>\d{{4}}|\d{{2}}))?\s*\)"
         rf"|(?P<d>{day})\s+(?P<m>{mona})\b\.?(?:\s+(?P<y>{yr})\b)?"
         rf"|(?P<fd>[0-3]?\d)(?P<sep>[/.-])(?P<fm>[01]?\d)(?P=sep)(?P<fy>\d{{4}})\b)?"
-        rf"(?:\s+(?P<ddir>lalu|yang\s+lalu|mendatang)\b)?"
+        rf"(?:\s+(?P<ddir>lalu|yang\s+lalu|silam|mendatang)\b)?"
         rf"(?:\s*,?\s*(?P<part>{part})\b)?"
         rf"(?:\s*,?\s*(?:{clock('c')}))?",
         flags,
@@ -163,11 +170,11 @@ def patterns(code: str = "id") -> Patterns:
         flags,
     )
     year = re.compile(
-        rf"(?<![\w/.,-])(?:(?P<pre>tahun)\s+)?(?P<y>{yr})(?P<decade>-?an)?\b(?![.,/]\d|-)",
+        rf"(?<![\w/.,-])(?:(?P<pre>tahun)\s+)?(?P<y>{yr})(?P<decade>-?an)?\b(?![.,/]\d|-)(?:\s+(?P<ydir>lalu|silam|yang\s+lalu)\b)?",
         flags,
     )
     period_target = (
-        rf"(?:(?P<pm>{mon})\b(?:\s+(?:tahun\s+)?(?P<py>{yr}))?"
+        rf"(?:(?:bulan\s+)?(?P<pm>{mon})\b(?:\s+(?:tahun\s+)?(?P<py>{yr}))?"
         rf"|(?:tahun\s+)?(?P<pyr>{yr})\b"
         rf"|(?P<punit>tahun|bulan|pekan|minggu|abad|dekade)(?:\s+(?P<pdir>ini|lalu|depan|mendatang|yang\s+lalu|kemarin))?\b)"
     )
@@ -179,7 +186,7 @@ def patterns(code: str = "id") -> Patterns:
     century = re.compile(r"\babad\s+(?:ke-?\s*(?P<n>\d{1,2})|(?P<r>[IVX]{1,5}))\b", flags)
     deictic_words = list(lx.days) + list(lx.deictic_parts)
     deictic = re.compile(
-        rf"\b(?P<deix>{_alt(deictic_words)})\b(?:\s+(?P<part>{part})\b)?(?:\s*,?\s*(?:{clock('c')}))?",
+        rf"(?<!-)\b(?P<deix>{_alt(deictic_words)})\b(?!-)(?:\s+(?P<part>{part})\b)?(?:\s*,?\s*(?:{clock('c')}))?",
         flags,
     )
     count_rel = re.compile(
@@ -190,6 +197,7 @@ def patterns(code: str = "id") -> Patterns:
         rf"\b(?:(?P<wkend>akhir\s+pekan|akhir\s+minggu)|(?P<unit>pekan|minggu|bulan|tahun|dekade|abad))\s+(?P<dir>{direc})\b",
         flags,
     )
+    vague = re.compile(rf"(?<![\w-])(?P<v>{_alt(lx.vague)})(?![\w-])", flags)
     clock_only = re.compile(rf"(?<![\w.,]){clock('c')}(?:\s+(?P<part>{part})\b)?", flags)
     return Patterns(
         day_expr=day_expr,
@@ -206,6 +214,7 @@ def patterns(code: str = "id") -> Patterns:
         count_rel=count_rel,
         unit_rel=unit_rel,
         clock=clock_only,
+        vague=vague,
     )
 
 
@@ -252,6 +261,8 @@ def find(text: str, start: int = 0, end: int | None = None, *, code: str = "id")
             if wd_text.lower() == "minggu" and wd_text[0].islower() and not has_date:
                 continue
             f["weekday"] = lx.weekdays[wd_text.lower()]
+            if not has_date and _recurring(text, m.start(), m.end(), lx):
+                f["recurring"] = True
             if g.get("wddir"):
                 f["dir"] = lx.direction[" ".join(g["wddir"].lower().split())]
         if g.get("pd"):
@@ -278,15 +289,34 @@ def find(text: str, start: int = 0, end: int | None = None, *, code: str = "id")
     for m in p.day_range.finditer(text, start, end):
         mname = m["m"].lower()
         month = lx.months.get(mname) or lx.month_abbr.get(mname)
-        add(m.start(), m.end(), "day_range", {"d1": int(m["d1"]), "d2": int(m["d2"]), "month": month, "year": int(m["y"]) if m["y"] else None})
+        add(
+            m.start(),
+            m.end(),
+            "day_range",
+            {"d1": int(m["d1"]), "d2": int(m["d2"]), "month": month, "year": int(m["y"]) if m["y"] else None},
+        )
     for m in p.cross_range.finditer(text, start, end):
         m1 = lx.months.get(m["m1"].lower()) or lx.month_abbr.get(m["m1"].lower())
         m2 = lx.months.get(m["m2"].lower()) or lx.month_abbr.get(m["m2"].lower())
         y2 = int(m["y2"]) if m["y2"] else None
         y1 = int(m["y1"]) if m["y1"] else None
-        add(m.start(), m.end(), "cross_range", {"d1": int(m["d1"]), "m1": m1, "y1": y1, "d2": int(m["d2"]), "m2": m2, "y2": y2})
+        add(
+            m.start(),
+            m.end(),
+            "cross_range",
+            {"d1": int(m["d1"]), "m1": m1, "y1": y1, "d2": int(m["d2"]), "m2": m2, "y2": y2},
+        )
     for m in p.month_range.finditer(text, start, end):
-        add(m.start(), m.end(), "month_range", {"m1": lx.months[m["m1"].lower()], "m2": lx.months[m["m2"].lower()], "year": int(m["y"]) if m["y"] else None})
+        add(
+            m.start(),
+            m.end(),
+            "month_range",
+            {
+                "m1": lx.months[m["m1"].lower()],
+                "m2": lx.months[m["m2"].lower()],
+                "year": int(m["y"]) if m["y"] else None,
+            },
+        )
     for m in p.month_year.finditer(text, start, end):
         name = (m["m"] or m["ma"]).lower()
         month = lx.months.get(name) or lx.month_abbr.get(name)
@@ -312,7 +342,9 @@ def find(text: str, start: int = 0, end: int | None = None, *, code: str = "id")
             continue
         if _blocked_year(text, m.start(), lx, after_tahun=bool(m["pre"])):
             continue
-        if m["decade"]:
+        if m["decade"] and y % 10:
+            add(m.start(), m.end(), "year", {"y": y, "approx": True})  # "tahun 1904-an": about 1904
+        elif m["decade"]:
             add(m.start(), m.end(), "decade", {"y": y - y % 10})
         else:
             add(m.start(), m.end(), "year", {"y": y})
@@ -324,7 +356,10 @@ def find(text: str, start: int = 0, end: int | None = None, *, code: str = "id")
             f.update(target="year", year=int(m["pyr"]))
         else:
             unit = m["punit"].lower()
-            f.update(target=lx.units.get(unit, unit), dir=lx.direction[" ".join(m["pdir"].lower().split())] if m["pdir"] else 0)
+            f.update(
+                target=lx.units.get(unit, unit),
+                dir=lx.direction[" ".join(m["pdir"].lower().split())] if m["pdir"] else None,
+            )
             if unit in ("pekan", "minggu") and f["mod"][0] >= 0.6:
                 f["target"] = "weekend"
         add(m.start(), m.end(), "period_part", f)
@@ -356,7 +391,13 @@ def find(text: str, start: int = 0, end: int | None = None, *, code: str = "id")
         add(m.start(), m.end(), "deictic", f)
     for m in p.count_rel.finditer(text, start, end):
         unit = m["unit"].lower()
-        f = {"n_text": m["n"] or "se", "unit": lx.units[unit], "dir": lx.direction[" ".join(m["dir"].lower().split())]}
+        dword = " ".join(m["dir"].lower().split())
+        f = {
+            "n_text": m["n"] or "se",
+            "unit": lx.units[unit],
+            "dir": lx.direction[dword],
+            "anaphoric": dword in lx.anaphoric,
+        }
         add(m.start(), m.end(), "count_rel", f)
     for m in p.unit_rel.finditer(text, start, end):
         d = lx.direction[" ".join(m["dir"].lower().split())]
@@ -364,11 +405,26 @@ def find(text: str, start: int = 0, end: int | None = None, *, code: str = "id")
             add(m.start(), m.end(), "unit_rel", {"unit": "weekend", "dir": d})
             continue
         unit_text = m["unit"]
-        if unit_text.lower() == "minggu" and unit_text[0].isupper() and m.start() > 0 and text[m.start() - 2 : m.start()].strip() not in ("", ".", '"', "“"):
+        if _after_count(text, m.start()):
+            continue  # "berusia 39 tahun ini", "dua minggu ini", "tahun-tahun mendatang"
+        if (
+            unit_text.lower() == "minggu"
+            and unit_text[0].isupper()
+            and m.start() > 0
+            and text[m.start() - 2 : m.start()].strip() not in ("", ".", '"', "“")
+        ):
             continue  # "Minggu lalu" mid-sentence: last Sunday, found as a day
         if d == 1 and m["dir"].lower() in ("kemudian", "lagi"):
             continue  # "tahun kemudian" without a count is not a time
-        add(m.start(), m.end(), "unit_rel", {"unit": lx.units[unit_text.lower()], "dir": d})
+        dword = " ".join(m["dir"].lower().split())
+        add(
+            m.start(),
+            m.end(),
+            "unit_rel",
+            {"unit": lx.units[unit_text.lower()], "dir": d, "anaphoric": dword in lx.anaphoric},
+        )
+    for m in p.vague.finditer(text, start, end):
+        add(m.start(), m.end(), "vague", {"ref": lx.vague[" ".join(m["v"].lower().split())]})
     for m in p.clock.finditer(text, start, end):
         f = _clock_fields(m.groupdict())
         if not f or f["hh"] > 24:
@@ -378,6 +434,30 @@ def find(text: str, start: int = 0, end: int | None = None, *, code: str = "id")
         add(m.start(), m.end(), "clock", f)
 
     return _select(cands)
+
+
+def _recurring(text: str, s: int, e: int, lx: TimeLexicon) -> bool:
+    """'setiap Rabu', 'Senin-Jumat': a weekday that recurs, not one day."""
+    before = re.search(r"([\w-]+)\s+$", text[max(0, s - 20) : s])
+    if before and before.group(1).lower() in lx.recurring_before:
+        return True
+    wd = "|".join(re.escape(w) for w in lx.weekdays)
+    if re.match(rf"\s*[-–]\s*(?:{wd})\b", text[e : e + 12], re.IGNORECASE):
+        return True
+    return bool(re.search(rf"\b(?:{wd})\s*[-–]\s*$", text[max(0, s - 12) : s], re.IGNORECASE))
+
+
+def _after_count(text: str, pos: int) -> bool:
+    """A unit right after a number or a hyphen counts or repeats ("39 tahun ini", "tahun-tahun")."""
+    if pos > 0 and text[pos - 1] == "-":
+        return True
+    m = re.search(r"(\S+)\s+$", text[max(0, pos - 25) : pos])
+    if not m:
+        return False
+    from warta.extract.numwords import lexicon as num_lexicon
+
+    w = m.group(1).lower()
+    return bool(re.fullmatch(r"\d+(?:[.,]\d+)?", w)) or w in num_lexicon().units or w in ("beberapa", "berapa")
 
 
 def _roman(s: str | None) -> int | None:

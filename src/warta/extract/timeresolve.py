@@ -144,7 +144,9 @@ def _resolve(found: Found, anchor: date | None, ac: float) -> Resolved:
         d1, d2 = safe_date(y, f["month"], f["d1"]), safe_date(y, f["month"], f["d2"])
         if d1 is None or d2 is None or d2 < d1:
             return Resolved(None, None, 0.1, note="invalid date range")
-        return Resolved(f"{d1.isoformat()}/{d2.isoformat()}", "day", 0.95 if f["year"] else 0.85 * ac, uses_anchor=not f["year"])
+        return Resolved(
+            f"{d1.isoformat()}/{d2.isoformat()}", "day", 0.95 if f["year"] else 0.85 * ac, uses_anchor=not f["year"]
+        )
     if k == "cross_range":
         y2 = f["y2"] or (infer_year(f["m2"], f["d2"], anchor) if anchor else None)
         if y2 is None:
@@ -153,13 +155,20 @@ def _resolve(found: Found, anchor: date | None, ac: float) -> Resolved:
         d1, d2 = safe_date(y1, f["m1"], f["d1"]), safe_date(y2, f["m2"], f["d2"])
         if d1 is None or d2 is None or d2 < d1:
             return Resolved(None, None, 0.1, note="invalid date range")
-        return Resolved(f"{d1.isoformat()}/{d2.isoformat()}", "day", 0.95 if f["y2"] else 0.85 * ac, uses_anchor=not f["y2"])
+        return Resolved(
+            f"{d1.isoformat()}/{d2.isoformat()}", "day", 0.95 if f["y2"] else 0.85 * ac, uses_anchor=not f["y2"]
+        )
     if k == "month_range":
         y = f["year"] or (anchor.year if anchor else None)
         if y is None:
             return Resolved(None, "month", 0.2, note="no year and no anchor")
         y1 = y if f["m1"] <= f["m2"] else y - 1
-        return Resolved(f"{_month_str(y1, f['m1'])}/{_month_str(y, f['m2'])}", "month", 0.95 if f["year"] else 0.7 * ac, uses_anchor=not f["year"])
+        return Resolved(
+            f"{_month_str(y1, f['m1'])}/{_month_str(y, f['m2'])}",
+            "month",
+            0.95 if f["year"] else 0.7 * ac,
+            uses_anchor=not f["year"],
+        )
     if k == "month":
         if f["year"]:
             return Resolved(_month_str(f["year"], f["month"]), "month", 0.95, uses_anchor=False)
@@ -178,7 +187,11 @@ def _resolve(found: Found, anchor: date | None, ac: float) -> Resolved:
     if k == "year_range":
         return Resolved(f"{f['y1']:04d}/{f['y2']:04d}", "year", 0.9, uses_anchor=False)
     if k == "year":
+        if f.get("approx"):
+            return Resolved(f"{f['y']:04d}", "year", 0.7, note="approximate (-an)", uses_anchor=False)
         return Resolved(f"{f['y']:04d}", "year", 0.9, uses_anchor=False)
+    if k == "vague":
+        return Resolved(None, None, 0.5, note=f"vague {f['ref']} reference", uses_anchor=False)
     if k == "decade":
         return Resolved(f"{f['y']:04d}/{f['y'] + 9:04d}", "decade", 0.85, uses_anchor=False)
     if k == "century":
@@ -230,6 +243,15 @@ def _resolve_day(found: Found, anchor: date | None, ac: float) -> Resolved:
     f = found.f
     weekday = f.get("weekday")
     month, day = f.get("month"), f.get("day")
+    if month is None and f.get("recurring"):  # "setiap Rabu", "Senin-Jumat"
+        return Resolved(
+            f"XXXX-WXX-{weekday + 1}",
+            "day",
+            0.8,
+            note="recurring weekday",
+            part_of_day=f.get("part"),
+            uses_anchor=False,
+        )
     if month is None:  # a weekday alone: the nearest such day (past by default, "depan" next)
         if anchor is None:
             return Resolved(None, "day", 0.2, note="weekday without an anchor", part_of_day=f.get("part"))
@@ -246,9 +268,13 @@ def _resolve_day(found: Found, anchor: date | None, ac: float) -> Resolved:
             target = anchor - timedelta(days=delta)
         if "hh" in f:
             return _clock(found, target, 0.75 * ac)
-        return Resolved(target.isoformat(), "day", (0.85 if d is not None else 0.75) * ac, part_of_day=f.get("part"), day=target)
+        return Resolved(
+            target.isoformat(), "day", (0.85 if d is not None else 0.75) * ac, part_of_day=f.get("part"), day=target
+        )
     if not (1 <= month <= 12) or not (1 <= day <= 31):
-        return Resolved(None, None, 0.1, note=f"invalid date {day}/{month}", part_of_day=f.get("part"), uses_anchor=False)
+        return Resolved(
+            None, None, 0.1, note=f"invalid date {day}/{month}", part_of_day=f.get("part"), uses_anchor=False
+        )
     year = f.get("year")
     if year is None and f.get("year2") is not None:
         y2 = f["year2"]
@@ -259,14 +285,18 @@ def _resolve_day(found: Found, anchor: date | None, ac: float) -> Resolved:
         if anchor is None:
             if safe_date(2000, month, day) is None:  # 2000 is a leap year: 29/2 is fine
                 return Resolved(None, None, 0.1, note=f"invalid date {day}/{month}", uses_anchor=False)
-            return Resolved(f"XXXX-{month:02d}-{day:02d}", "day", 0.2, note="no year and no anchor", part_of_day=f.get("part"))
+            return Resolved(
+                f"XXXX-{month:02d}-{day:02d}", "day", 0.2, note="no year and no anchor", part_of_day=f.get("part")
+            )
         year = infer_year(month, day, anchor, f.get("dir"))
         if year is None:
             return Resolved(None, None, 0.1, note=f"invalid date {day}/{month}", part_of_day=f.get("part"))
         conf = 0.9 * ac
     d = safe_date(year, month, day)
     if d is None:
-        return Resolved(None, None, 0.1, note=f"invalid date {day}/{month}/{year}", part_of_day=f.get("part"), uses_anchor=False)
+        return Resolved(
+            None, None, 0.1, note=f"invalid date {day}/{month}/{year}", part_of_day=f.get("part"), uses_anchor=False
+        )
     note = _check_weekday(weekday, d)
     if note:
         conf = min(conf, 0.3)
@@ -298,7 +328,15 @@ def _resolve_period_part(found: Found, anchor: date | None, ac: float) -> Resolv
         return Resolved(f"{a}/{b}", "month", 0.85, uses_anchor=False)
     if anchor is None:
         return Resolved(None, None, 0.2, note="relative expression without an anchor")
-    d = f.get("dir", 0)
+    d = f.get("dir")
+    if target == "weekend" and d is None:  # "akhir pekan": the nearest weekend
+        past = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        nxt = past + timedelta(days=7)
+        sat = past if (anchor - past).days <= (nxt - anchor).days else nxt
+        if anchor.weekday() == 6:
+            sat = anchor - timedelta(days=1)
+        return Resolved(f"{sat.isoformat()}/{(sat + timedelta(days=1)).isoformat()}", "day", 0.6 * ac)
+    d = d or 0
     if target == "year":
         a, b = _span_of("year", anchor.year + d, None, mod)  # type: ignore[arg-type]
         return Resolved(f"{a}/{b}", "month", 0.8 * ac)

@@ -25,6 +25,9 @@ from warta.read.warc import iter_warc
 GZIP_MAGIC = b"\x1f\x8b"
 CORPUS_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv"}
 WARC_EXTENSIONS = (".warc", ".arc")
+# what a directory walk leaves out besides hidden files: files that describe a corpus, not
+# articles in it (named on the command line, they are read like any file)
+NOT_ARTICLES = ("readme", "license", "licence", "attribution", "source.md", "notice", "copying", "changelog")
 
 
 @dataclass
@@ -50,6 +53,8 @@ def kind_of(name: str, head: bytes) -> str:
             return kind
     if base.endswith(WARC_EXTENSIONS):
         return "warc"
+    if head.lstrip()[:2] in (b'{"', b"{ ", b"{\n"):  # JSON Lines without a telling name (stdin)
+        return "jsonl"
     return "document"
 
 
@@ -109,7 +114,7 @@ def _walk(path: str) -> Iterator[str]:
     for root, dirs, files in os.walk(path, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if not f.startswith("."):
+            if not f.startswith(".") and not f.lower().startswith(NOT_ARTICLES):
                 yield os.path.join(root, f)
 
 

@@ -24,20 +24,31 @@ class Decoded:
     encoding: str
     guessed: bool
     bom: bool
+    replaced: int = 0  # invalid byte sequences replaced by U+FFFD (UTF-8 with a few bad bytes)
+
+
+_MAGICS = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ",
+    b"7z\xbc\xaf", b"Rar!", b"\xd0\xcf\x11\xe0", b"RIFF", b"OggS", b"ID3", b"\x1a\x45\xdf\xa3", b"II*\x00",
+    b"MM\x00*", b"wOFF", b"\xca\xfe\xba\xbe", b"SQLite format 3",
+)  # fmt: skip
+# C0 control bytes that text does not contain (tab, LF, FF and CR are text)
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for data that is clearly not text: known magic numbers or many NULs."""
+    """True for data that is clearly not text: a known file signature, or many control bytes
+    (text in any single-byte or UTF-8 encoding has next to none; random or compressed data
+    has about one in nine)."""
     head = data[:4096]
-    magics = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
-    if head.startswith(magics):
+    if head.startswith(_MAGICS) or head[4:8] == b"ftyp":
         return True
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     if not head:
         return False
-    nul = head.count(0)
-    return nul > len(head) * 0.1
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))
+    return controls > max(8, len(head) * 0.05)
 
 
 def decode(data: bytes) -> Decoded:
@@ -57,6 +68,14 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", False, False)
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few corrupt bytes (a truncated download, a bad copy) must not be decoded as
+    # cp1252: that would garble every correct “quote” and é in the text. It is UTF-8 when its
+    # valid multi-byte characters outnumber its invalid sequences.
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - replaced - data.count(b"\xef\xbf\xbd")
+    if multibyte > replaced:
+        return Decoded(text, "utf-8", True, False, replaced=replaced)
     # Legacy single-byte pages: cp1252 is a superset of latin-1's printable range, so try it
     # first; latin-1 decodes anything, so it is the last resort.
     try:

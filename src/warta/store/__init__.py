@@ -7,9 +7,16 @@
 
 from __future__ import annotations
 
+import re
+
 from warta.store.base import EXPORT_TABLES, SCHEMA_VERSION, AddResult, Page, Store, canonical_key
 
-__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "AddResult", "Page", "Store", "canonical_key", "open_store"]
+__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "AddResult", "Page", "Store", "canonical_key", "open_store", "redact"]
+
+
+def redact(target: str) -> str:
+    """The target for messages: a PostgreSQL URL's password replaced by ***."""
+    return re.sub(r"(://[^:/@]+:)[^@/]+@", r"\1***@", target)
 
 
 def open_store(target: str = "warta.db") -> Store:

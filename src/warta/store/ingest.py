@@ -23,9 +23,6 @@ from warta.read.inputs import ReadStats, iter_documents
 from warta.read.record import Failure, RawDocument
 from warta.store.base import Store
 
-# what a directory walk leaves out: the files that describe a corpus, not articles in it
-NOT_ARTICLES = ("readme", "license", "licence", "attribution", "source.md", "notice", "copying")
-
 
 @dataclass
 class IngestStats:
@@ -76,10 +73,6 @@ def failure_key(f: Failure) -> str:
     return hashlib.sha256(f"failure\x00{f.name}\x00{f.reason}".encode()).hexdigest()[:32]
 
 
-def _is_article_file(path: str) -> bool:
-    return not os.path.basename(path).lower().startswith(NOT_ARTICLES)
-
-
 # ---- worker side ----------------------------------------------------------------------------
 def _init_worker() -> None:
     from warta.pipeline import default_pipeline
@@ -112,10 +105,7 @@ def _peak_rss_mb(pid: int) -> float | None:
 
 # ---- driver ---------------------------------------------------------------------------------
 def documents(paths: Iterable[str], mapping: Mapping[str, str], stats: ReadStats) -> Iterator[RawDocument | Failure]:
-    for item in iter_documents(paths, mapping, stats=stats):
-        if isinstance(item, RawDocument) and item.name and not _is_article_file(item.name.split(":")[0]):
-            continue
-        yield item
+    yield from iter_documents(paths, mapping, stats=stats)
 
 
 def count_inputs(paths: list[str], mapping: Mapping[str, str]) -> int:

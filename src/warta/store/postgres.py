@@ -26,6 +26,7 @@ class PostgresStore(SqlStore):
         import psycopg
 
         self.url = url
+        self.integrity_errors = (psycopg.errors.UniqueViolation,)
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:

@@ -15,7 +15,7 @@ from typing import Any
 from warta.article import Article
 from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, canonical_key
 from warta.store.query import Term, parse
-from warta.store.rows import article_rows, dumps
+from warta.store.rows import ArticleRows, article_rows, dumps
 
 CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed")
 HIT_COLUMNS = "a.id, a.url, a.title, a.outlet, a.language, a.published, a.n_quotes"
@@ -138,11 +138,22 @@ class SqlStore(Store):
             )
 
     # ---- writing -------------------------------------------------------------------------
+    # the back end's unique-violation error: another writer stored the same article first
+    integrity_errors: tuple[type[Exception], ...] = ()
+
     def add(
         self, article: Article | dict[str, Any], *, input_key: str | None = None, input_name: str | None = None
     ) -> AddResult:
         d = article.to_dict() if isinstance(article, Article) else article
         rows = article_rows(d, input_name=input_name)
+        try:
+            return self._add(rows, input_key, input_name)
+        except self.integrity_errors:
+            # a concurrent writer (PostgreSQL shared by a team) won the race for this id or URL;
+            # the transaction was rolled back, and the retry sees its row
+            return self._add(rows, input_key, input_name)
+
+    def _add(self, rows: ArticleRows, input_key: str | None, input_name: str | None) -> AddResult:
         aid = rows.article["id"]
         url = rows.article["url"]
         at = now()

@@ -33,6 +33,8 @@ def _statements(script: str) -> list[str]:
 
 
 class SqliteStore(SqlStore):
+    integrity_errors = (sqlite3.IntegrityError,)
+
     def __init__(self, path: str | Path) -> None:
         self.url = str(path)
         p = Path(path)

@@ -1,0 +1,41 @@
+"""``warta load-parquet DIR [--db warta.db]``: bring the Parquet tables written by ``warta spark``
+(or ``warta export --format parquet``) into a SQLite or PostgreSQL store, so ``warta serve``
+and the other reading commands work on an archive processed on a cluster. Rerunnable: inputs
+loaded before are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from warta.store import open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("load-parquet", help="load Parquet tables from warta spark into a store")
+    p.add_argument("src", metavar="DIR", help="output directory of warta spark (or of warta export --format parquet)")
+    p.add_argument(
+        "--db",
+        default=os.environ.get("WARTA_DB", "warta.db"),
+        help="SQLite file or postgresql:// URL (default: warta.db, or $WARTA_DB)",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from warta.scale.load import LoadStats, load
+
+    last = [time.monotonic()]
+
+    def progress(s: LoadStats) -> None:
+        if time.monotonic() - last[0] >= 10:
+            last[0] = time.monotonic()
+            print(f"warta: load-parquet: {s.summary()}", file=sys.stderr, flush=True)
+
+    with open_store(args.db) as store:
+        stats = load(args.src, store, on_progress=progress)
+    print(f"warta: loaded {args.src} into {args.db}: {stats.summary()}", file=sys.stderr)
+    return 0

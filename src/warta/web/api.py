@@ -1,0 +1,196 @@
+"""The JSON API under ``/api/``; its OpenAPI schema is at ``/openapi.json`` (docs at ``/api/docs``).
+
+Lists are pages: ``{"items": [...], "total": N, "limit": L, "offset": O, "has_more": bool}``,
+``limit`` at most :data:`MAX_LIMIT`, ``offset`` at most :data:`MAX_OFFSET` (deeper pages:
+narrow the query). ``POST /api/extract`` annotates a text or HTML page without storing it;
+``POST /api/articles`` stores one and needs the bearer token.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field
+
+from warta.store import Page, Store
+from warta.web import queries
+from warta.web.app import store
+
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000
+MAX_EXTRACT_CHARS = 1_000_000
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+router = APIRouter(prefix="/api", tags=["api"])
+StoreDep = Annotated[Store, Depends(store)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+Since = Annotated[str | None, Query(pattern=DATE, description="published on or after YYYY-MM-DD")]
+Until = Annotated[str | None, Query(pattern=DATE, description="published on or before YYYY-MM-DD")]
+
+
+class PageOut(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+    has_more: bool
+
+
+def page_out(page: Page) -> PageOut:
+    return PageOut(items=page.items, total=page.total, limit=page.limit, offset=page.offset, has_more=page.has_more)
+
+
+class ArticleIn(BaseModel):
+    """A text or an HTML page, with what is known about it (all optional but one of text/html)."""
+
+    text: str | None = Field(None, description="plain text of the article")
+    html: str | None = Field(None, description="the article's HTML page (used when text is absent)")
+    published: str | None = Field(None, description="publication date, YYYY-MM-DD or an ISO datetime")
+    url: str | None = None
+    title: str | None = None
+    lang: str | None = Field(None, description="language code, when known (otherwise detected)")
+
+    def content(self) -> tuple[str, str]:
+        if self.text and self.text.strip():
+            body, fmt = self.text, "text"
+        elif self.html and self.html.strip():
+            body, fmt = self.html, "html"
+        else:
+            raise HTTPException(422, "give the article as text or html")
+        if len(body) > MAX_EXTRACT_CHARS:
+            raise HTTPException(413, f"article over {MAX_EXTRACT_CHARS:,} characters")
+        return body, fmt
+
+
+def run_extract(doc: ArticleIn) -> Any:
+    import warta
+
+    body, fmt = doc.content()
+    return warta.extract(body, published=doc.published, url=doc.url, lang=doc.lang, title=doc.title, format=fmt)
+
+
+def require_token(request: Request) -> None:
+    token: str | None = request.app.state.token
+    if not token:
+        raise HTTPException(403, "this server is read-only (no WARTA_API_TOKEN configured)")
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.get("/articles", response_model=PageOut, summary="List and search articles")
+def list_articles(
+    db: StoreDep,
+    q: Annotated[str | None, Query(max_length=500, description='words (all required), "a phrase", prefix*')] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    language: Annotated[str | None, Query(max_length=16)] = None,
+    since: Since = None,
+    until: Until = None,
+    entity: Annotated[str | None, Query(max_length=200, description="entity id or name mentioned")] = None,
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="entity id or exact name of a speaker quoted in the article")
+    ] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> PageOut:
+    if speaker:
+        if q:
+            raise HTTPException(400, "q and speaker cannot be combined; use /api/quotes?speaker=...&text=...")
+        sp = resolve_speaker(db, speaker)
+        items, total = queries.speaker_article_hits(
+            db, sp, outlet=outlet, language=language, since=since, until=until, limit=limit, offset=offset
+        )
+        return page_out(Page(items, total, limit, offset))
+    ent: int | str | None = int(entity) if entity and entity.isdigit() else entity
+    return page_out(
+        db.search_articles(
+            q, outlet=outlet, language=language, since=since, until=until, entity=ent, limit=limit, offset=offset
+        )
+    )
+
+
+def resolve_speaker(db: Store, speaker: str) -> queries.Speaker:
+    if speaker.isdigit():
+        return queries.Speaker(entity_id=int(speaker))
+    eid = queries.entity_by_name(db, speaker)
+    return queries.Speaker(entity_id=eid) if eid is not None else queries.Speaker(name=speaker).resolved(db)
+
+
+@router.get("/articles/{article_id}", summary="One article with all its annotations (warta.article/1)")
+def get_article(db: StoreDep, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    art = db.get_article(article_id)
+    if art is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return art
+
+
+@router.post("/articles", status_code=201, summary="Extract and store one article (bearer token)")
+def post_article(
+    request: Request, db: StoreDep, doc: Annotated[ArticleIn, Body()], _: None = Depends(require_token)
+) -> dict[str, Any]:
+    article = run_extract(doc)
+    res = db.add(article, input_name=doc.url or "api")
+    return {"id": res.id, "status": res.status, "replaced": res.replaced, "url": f"/articles/{res.id}"}
+
+
+@router.get("/entities", response_model=PageOut, summary="Search merged entities by name")
+def list_entities(
+    db: StoreDep,
+    name: Annotated[str | None, Query(max_length=200, description="part of the name, any case")] = None,
+    type: Annotated[str | None, Query(pattern=r"^(PER|ORG|LOC)$")] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> PageOut:
+    return page_out(db.find_entities(name, type=type, limit=limit, offset=offset))
+
+
+@router.get("/entities/{entity_id}", summary="One entity with the articles mentioning it and its quotations")
+def get_entity(db: StoreDep, entity_id: int, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    ent = db.get_entity(entity_id)
+    if ent is None:
+        raise HTTPException(404, f"no entity {entity_id}")
+    sp = queries.Speaker(entity_id=entity_id)
+    quotes, n_quotes = queries.speaker_quotes(db, sp, limit=limit, offset=offset)
+    articles = db.entity_articles(entity_id, limit=limit, offset=offset)
+    return {
+        "entity": ent,
+        "articles": page_out(articles).model_dump(),
+        "quotes": page_out(Page(quotes, n_quotes, limit, offset)).model_dump(),
+        "co_mentioned": queries.co_mentioned(db, sp),
+        "quoted_by_outlets": queries.quoting_outlets(db, sp),
+    }
+
+
+@router.get("/quotes", response_model=PageOut, summary="Quotations by speaker, text and date")
+def list_quotes(
+    db: StoreDep,
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="entity id, or part of the speaker's name")
+    ] = None,
+    text: Annotated[str | None, Query(max_length=500, description="full-text query on the quotation")] = None,
+    since: Since = None,
+    until: Until = None,
+    article_id: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> PageOut:
+    sp: int | str | None = int(speaker) if speaker and speaker.isdigit() else speaker
+    return page_out(
+        db.quotes(speaker=sp, text=text, since=since, until=until, article_id=article_id, limit=limit, offset=offset)
+    )
+
+
+@router.get("/sources", summary="Cited sources, and which outlets cite which")
+def list_sources(db: StoreDep, limit: Limit = 50) -> dict[str, Any]:
+    return {"sources": db.sources_summary(limit=limit), "citations": queries.citations(db, limit=limit)}
+
+
+@router.post("/extract", summary="Annotate a text or HTML page; nothing is stored")
+async def extract(doc: Annotated[ArticleIn, Body()]) -> dict[str, Any]:
+    article = await run_in_threadpool(run_extract, doc)
+    return article.to_dict()  # type: ignore[no-any-return]

@@ -1,0 +1,134 @@
+"""The FastAPI application: JSON API under ``/api/``, server-rendered pages, static files.
+
+``create_app(db)`` opens the archive (a SQLite path or a ``postgresql://`` URL). Writes
+(``POST /api/articles``) need ``Authorization: Bearer <token>`` with the token from
+``WARTA_API_TOKEN`` (or ``token=``); with no token configured the server is read-only.
+Errors come back as ``{"error": ..., "status": ...}`` under ``/api/`` and as a page elsewhere,
+never with a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from warta import __version__
+from warta.errors import InputError, UsageError, WartaError
+from warta.web.security import BodyLimit, SecurityHeaders
+from warta.web.stores import StorePool
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 2_000_000  # bytes in one request body (POST /api/extract, /paste, /api/articles)
+log = logging.getLogger("warta.web")
+
+
+def templates() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,  # article text is untrusted: every {{ }} is escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    from warta.web import charts, render
+
+    env.globals.update(safe_url=render.safe_url, speaker_href=render.speaker_href, version=__version__)
+    env.filters["snippet"] = render.snippet
+    env.filters["day"] = lambda v: str(v)[:10] if v else ""
+    env.filters["num"] = render.fmt_int
+    env.globals["timeline_svg"] = charts.timeline_svg
+    return env
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if is_api(request):
+        return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
+    env: jinja2.Environment = request.app.state.templates
+    html = env.get_template("error.html").render(status=status, message=message, request=request)
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.pool.close()
+
+
+def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, docs: bool = True) -> FastAPI:
+    """The server over the archive at ``db``; ``token`` (default: ``$WARTA_API_TOKEN``) enables writes."""
+    pool = StorePool(db)
+    app = FastAPI(
+        title="Warta",
+        version=__version__,
+        description=(
+            "Structured, source-linked records from Indonesian news articles: search articles, "
+            "entities, quotations and cited sources; annotate a text without storing it. "
+            "Lists are paginated with `limit` (at most 100) and `offset`. Writes need a bearer token."
+        ),
+        docs_url="/api/docs" if docs else None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=_lifespan,
+    )
+    app.state.pool = pool
+    app.state.token = token if token is not None else (os.environ.get("WARTA_API_TOKEN") or None)
+    app.state.templates = templates()
+    app.state.max_body = max_body
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else "error"
+        return error_response(request, exc.status_code, detail, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        parts = []
+        for err in exc.errors()[:5]:
+            where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "body", "path"))
+            parts.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
+        return error_response(request, 422, "invalid request: " + "; ".join(parts))
+
+    @app.exception_handler(WartaError)
+    async def warta_error(request: Request, exc: WartaError) -> Response:
+        status = 400 if isinstance(exc, UsageError | InputError) else 422
+        return error_response(request, status, str(exc))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("error serving %s", request.url.path)
+        return error_response(request, 500, "internal error; the server log has the details")
+
+    from warta.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def store(request: Request) -> Any:
+    """The calling thread's store (a FastAPI dependency)."""
+    return request.app.state.pool.get()
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``uvicorn --factory`` (each worker process builds its own): ``$WARTA_DB``."""
+    return create_app(os.environ.get("WARTA_DB", "warta.db"))

@@ -1,0 +1,68 @@
+"""``warta eval quotes``: the PFSA-ID reader (on a tiny attributed excerpt) and the scoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from warta.evaluate._quote_data import GoldDoc, GoldQuote, read_indirect, read_pfsa
+from warta.evaluate.quotes import Tally, evaluate, score_doc, speaker_ok
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quotes"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_pfsa_reader_rebuilds_text_statements_and_speakers():
+    (doc,) = read_pfsa(FIXTURES / "pfsa-excerpt.txt")
+    assert doc.text.startswith("JAKARTA, KOMPAS — Jumlah korban jiwa terkait Covid-19")
+    assert "Senin (20/4/2020), mengatakan," in doc.text
+    spans = [doc.text[q.start : q.end] for q in doc.quotes]
+    assert spans[0].startswith("”Saat kami berkoordinasi dengan BNPB,")
+    assert spans[0].endswith("belum ada hasil tes,”")
+    assert [q.speaker for q in doc.quotes] == ["Daeng M Faqih", "Doni Monardo", "Bambang Surya Putra"]
+
+
+def test_warta_on_the_pfsa_excerpt():
+    docs = read_pfsa(FIXTURES / "pfsa-excerpt.txt")
+    t = evaluate(docs, "direct")
+    s = t.summary()
+    assert s["gold"] == 3 and s["overlap_r"] == 1.0 and s["exact_r"] == 1.0
+    assert s["speaker_acc"] == 1.0
+
+
+def test_scoring_counts_overlap_exact_and_speakers():
+    text = "Ia berkata: “Satu dua tiga.” Lalu “empat lima enam,” kata Budi."
+    g1 = GoldQuote(text.index("“Satu"), text.index("tiga.”") + 6, "Ani")
+    g2 = GoldQuote(text.index("“empat"), text.index("enam,”") + 6, "Budi Santoso")
+    doc = GoldDoc("d", text, [g1, g2])
+    preds = [
+        (text.index("Satu"), text.index("tiga.") + 5, "Ani Yudhoyono", ""),  # exact after trimming marks
+        (text.index("lima"), text.index("enam") + 4, "Budi", ""),  # overlap only; speaker partial
+        (0, 2, None, ""),  # spurious
+    ]
+    t = Tally()
+    score_doc(doc, preds, t)
+    s = t.summary()
+    assert (s["gold"], s["predicted"]) == (2, 3)
+    assert s["overlap_p"] == 2 / 3 and s["overlap_r"] == 1.0
+    assert s["exact_r"] == 0.5
+    assert s["speaker_acc"] == 0.5 and s["speaker_acc_lenient"] == 1.0
+
+
+def test_speaker_match_ignores_gold_ranks():
+    assert speaker_ok("Paulus Waterpauw", "Inspektur Jenderal Paulus Waterpauw") == (True, True)
+    assert speaker_ok("Paulus", "Paulus Waterpauw") == (False, True)
+    assert speaker_ok(None, "Paulus Waterpauw") == (False, False)
+
+
+def test_indirect_set_is_valid_and_big_enough():
+    path = ROOT / "bench" / "data" / "indirect-quotes" / "indirect.jsonl"
+    docs = read_indirect(path)  # checks that every offset matches its content
+    quotes = [q for d in docs for q in d.quotes]
+    assert len(quotes) >= 150
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r["start"] is not None:
+            assert r["scope_start"] <= r["start"] < r["end"] <= r["scope_end"]
+            assert r["context"][r["cue_start"] : r["cue_end"]].lower() == r["cue"].lower()
+    assert (ROOT / "bench" / "data" / "indirect-quotes" / "ATTRIBUTION.md").exists()

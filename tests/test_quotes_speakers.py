@@ -1,0 +1,105 @@
+"""Speakers: by name, by role, by pronoun; attached to entities when the entities stage found them."""
+
+from __future__ import annotations
+
+import warta
+from warta.article import Entity, Mention
+from warta.extract import quotes
+from warta.pipeline import Pipeline
+from warta.read.record import RawDocument
+
+
+def read(text: str):
+    """Read and segment only (no entities stage), so tests can supply their own entities."""
+    pipe = Pipeline.default()
+    pipe.stages = [(n, f) for n, f in pipe.stages if n in ("language", "segment")]
+    return pipe.run(RawDocument(content=text, format="text", lang="id"))
+
+
+def mention(article, text: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = article.text.index(text, start + 1)
+    return Mention(start, start + len(text), text)
+
+
+TEXT = (
+    "Juru bicara Kementerian Luar Negeri Teuku Faizasyah memberi keterangan di Jakarta, Senin.\n\n"
+    "“Pemerintah terus memantau situasi warga negara Indonesia di sana,” kata Faizasyah.\n\n"
+    "“Belum ada laporan korban,” kata juru bicara itu.\n\n"
+    "“Kami berkoordinasi dengan KBRI setiap hari,” ujarnya.\n"
+)
+
+
+def test_speaker_without_entities_uses_the_fullest_name():
+    article = read(TEXT)
+    quotes.run(article)
+    names = [q.speaker.name for q in article.quotes]
+    assert names == ["Teuku Faizasyah"] * 3
+    assert all(q.speaker.entity is None for q in article.quotes)
+    assert article.quotes[0].speaker.titles == ["Juru bicara Kementerian Luar Negeri"]
+    assert article.quotes[1].speaker.mention.text == "juru bicara itu"
+    assert article.quotes[2].speaker.mention.text == "ujarnya"
+
+
+def test_speaker_attached_to_the_entity_whose_mention_overlaps():
+    article = read(TEXT)
+    per = Entity(
+        id="e1",
+        name="Teuku Faizasyah",
+        type="PER",
+        mentions=[mention(article, "Teuku Faizasyah"), mention(article, "Faizasyah", 1)],
+        titles=["Juru bicara Kementerian Luar Negeri"],
+        affiliations=["Kementerian Luar Negeri"],
+    )
+    org = Entity(
+        id="e2", name="Kementerian Luar Negeri", type="ORG", mentions=[mention(article, "Kementerian Luar Negeri")]
+    )
+    article.entities = [org, per]
+    quotes.run(article)
+    for q in article.quotes:
+        assert q.speaker.entity == "e1"
+        assert q.speaker.name == "Teuku Faizasyah"
+        assert q.speaker.affiliations == ["Kementerian Luar Negeri"]
+    assert article.quotes[0].speaker.mention.text == "Faizasyah"
+
+
+def test_entity_gives_the_full_name_for_a_short_mention():
+    text = "“Harga cabai akan turun pekan depan,” kata Enggar di Jakarta.\n"
+    article = read(text)
+    article.entities = [Entity(id="p1", name="Enggartiasto Lukita", type="PER", mentions=[mention(article, "Enggar")])]
+    quotes.run(article)
+    assert article.quotes[0].speaker.name == "Enggartiasto Lukita"
+    assert article.quotes[0].speaker.entity == "p1"
+
+
+def test_role_named_speaker_linked_to_the_role_holder():
+    text = (
+        "Presiden Joko Widodo membuka rapat terbatas di Istana Merdeka.\n\n"
+        "“Saya minta semua menteri bekerja lebih cepat,” kata Presiden.\n"
+    )
+    q = warta.extract(text, lang="id").quotes[0]
+    assert q.speaker.name == "Joko Widodo"
+
+
+def test_source_clause_is_not_a_speaker():
+    text = "“Situasi sudah terkendali,” kata juru bicara militer, seperti dikutip Reuters.\n"
+    article = warta.extract(text, lang="id")
+    q = article.quotes[0]
+    assert q.speaker is None or q.speaker.name != "Reuters"
+
+
+def test_no_speaker_gives_a_reason():
+    text = "Warga berkumpul di alun-alun sejak pagi.\n\n“Kami hanya ingin harga kembali normal seperti tahun lalu.”\n"
+    q = warta.extract(text, lang="id").quotes[0]
+    assert q.speaker is None
+    assert q.speaker_reason
+
+
+def test_alias_defined_in_the_article():
+    text = (
+        "Presiden Joko Widodo (Jokowi) meninjau banjir di Bekasi.\n\n"
+        "“Pompa air harus ditambah di semua titik,” kata Jokowi.\n"
+    )
+    q = warta.extract(text, lang="id").quotes[0]
+    assert q.speaker.name == "Joko Widodo"
