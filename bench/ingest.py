@@ -14,7 +14,10 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import json
 import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -49,11 +52,13 @@ def run_once(paths: list[str], workers: int, db: str) -> dict[str, float]:
     from warta.store import open_store
     from warta.store.ingest import ingest
 
+    cpu0 = _cpu()
     start = time.perf_counter()
     with open_store(db) as store:
         stats = ingest(paths, store, mapping=MAPPING, workers=workers)
         counts = store.stats()["counts"]
     seconds = time.perf_counter() - start
+    cpu = _cpu() - cpu0
     done = stats.stored + stats.failed
     return {
         "workers": workers,
@@ -62,7 +67,22 @@ def run_once(paths: list[str], workers: int, db: str) -> dict[str, float]:
         "seconds": seconds,
         "rate": done / seconds,
         "peak_mb": max(stats.worker_peak_rss_mb or [0.0]),
+        "cpu_per_article": cpu / max(done, 1),
+        "cpu_share": cpu / seconds,
     }
+
+
+def run_fresh(paths: list[str], workers: int, db: str) -> dict[str, float]:
+    """One run in a fresh process, so each configuration loads its models itself."""
+    cmd = [sys.executable, __file__, "--one", str(workers), "--db", db, "--paths", *paths]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the worker processes)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def main() -> int:
@@ -70,7 +90,13 @@ def main() -> int:
     ap.add_argument("--all", action="store_true", help="all 22k articles instead of a subset")
     ap.add_argument("--per-file", type=int, default=40, help="rows per CSV in the subset (9 files)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one run, JSON result
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    ap.add_argument("--paths", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_once(args.paths, args.one, args.db)))
+        return 0
     if not DATA.exists():
         print(f"bench: {DATA} not found (needs the shared data sets)", file=sys.stderr)
         return 2
@@ -81,11 +107,12 @@ def main() -> int:
         )
         results = []
         for n in args.workers:
-            r = run_once(paths, n, os.path.join(tmp, f"bench-{n}.db"))
+            r = run_fresh(paths, n, os.path.join(tmp, f"bench-{n}.db"))
             results.append(r)
             print(
                 f"workers={n}: {r['articles']:.0f} articles stored, {r['failed']:.0f} failed, {r['seconds']:.1f} s, "
-                f"{r['rate']:.2f} articles/s, peak memory per worker {r['peak_mb']:.0f} MB",
+                f"{r['rate']:.2f} articles/s, peak memory per worker {r['peak_mb']:.0f} MB, "
+                f"{r['cpu_per_article'] * 1000:.0f} ms CPU per article, {r['cpu_share']:.2f} CPUs used",
                 flush=True,
             )
         base = results[0]

@@ -5,7 +5,7 @@ article, search and speaker pages of an archive, bounded in request count and in
         [--duration 60] [--workers 1] [--api]
 
 It starts ``warta serve`` on 127.0.0.1 (a free port; never another address), picks real
-targets from the archive (random articles, the most quoted speakers, words from titles),
+targets from the archive (500 random articles, the ``--speakers`` most quoted speakers, 300 words from titles),
 then runs each phase: first a baseline on a static file under the same load (the server
 and loopback cost with no store work; pages are reported as a ratio of it), then article,
 speaker and search pages. For each phase it prints throughput, p50/p90/p99/max latency
@@ -67,7 +67,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def pick_targets(db: str, api: bool, seed: int) -> dict[str, list[str]]:
+def pick_targets(db: str, api: bool, seed: int, n_speakers: int) -> dict[str, list[str]]:
     sys.path.insert(0, str(ROOT / "src"))
     from warta.store import open_store
     from warta.web import queries
@@ -79,7 +79,7 @@ def pick_targets(db: str, api: bool, seed: int) -> dict[str, list[str]]:
             sys.exit(f"{db}: the archive has no articles")
         ids = [r["id"] for r in queries.rows(store, "SELECT id FROM articles ORDER BY id")]
         titles = [r["title"] or "" for r in queries.rows(store, "SELECT title FROM articles ORDER BY id LIMIT 5000")]
-        speakers = queries.top_speakers(store, limit=200)
+        speakers = queries.top_speakers(store, limit=n_speakers)
     articles = rng.sample(ids, min(500, len(ids)))
     words = sorted({w.lower() for t in titles for w in t.split() if w.isalpha() and len(w) > 4})
     terms = rng.sample(words, min(300, len(words))) or ["berita"]
@@ -89,7 +89,7 @@ def pick_targets(db: str, api: bool, seed: int) -> dict[str, list[str]]:
             "speaker": [
                 f"/api/entities/{s['entity_id']}"
                 if s["entity_id"] is not None
-                else "/api/quotes?" + urlencode({"speaker": s["name"]})
+                else "/api/speakers?" + urlencode({"name": s["name"]})
                 for s in speakers
             ],
             "search": ["/api/articles?" + urlencode({"q": t}) for t in terms],
@@ -224,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=1, help="server processes")
     ap.add_argument("--think-ms", type=float, default=0.0, help="pause of each client between requests")
     ap.add_argument("--api", action="store_true", help="the JSON endpoints instead of the pages")
+    ap.add_argument("--speakers", type=int, default=200, help="speaker pages: the N most quoted speakers")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     if not (0 < args.clients <= 1000 and 0 < args.requests <= 1_000_000 and 0 < args.duration <= 3600):
@@ -231,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.startswith(("postgresql://", "postgres://")) and not Path(args.db).exists():
         ap.error(f"{args.db}: no such archive")
 
-    targets = pick_targets(args.db, args.api, args.seed)
+    targets = pick_targets(args.db, args.api, args.seed, args.speakers)
     port = free_port()
     proc = start_server(args.db, port, args.workers)
     base = f"http://{HOST}:{port}"

@@ -6,6 +6,7 @@ WARTA_TEST_PG) PostgreSQL."""
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import signal
@@ -13,12 +14,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from store_helpers import target  # noqa: F401
 from test_read_inputs import write_warc
+from warta.cli import main
 from warta.store import EXPORT_TABLES, open_store
 
 FIX = Path(__file__).parent / "fixtures" / "read"
@@ -55,11 +58,23 @@ def write_jsonl(path: Path, rows: list, bad_lines: tuple[int, ...] = ()) -> Path
     return path
 
 
-def warta(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    out = subprocess.run([sys.executable, "-m", "warta.cli", *args], capture_output=True, text=True, env=ENV)
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def warta(*args: str, check: bool = True) -> Run:
+    """Run the command line in this process (the pipeline loads once for all tests); the
+    SIGKILL and concurrency tests below use real subprocesses."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = main(list(args))
+    run = Run(rc, out.getvalue(), err.getvalue())
     if check:
-        assert out.returncode in (0, 1), out.stderr
-    return out
+        assert run.returncode in (0, 1), run.stderr
+    return run
 
 
 def counts(target: str) -> dict:

@@ -75,3 +75,31 @@ def test_direct_quotation_after_the_verb_is_not_indirect():
     qs = warta.extract(text, lang="id").quotes
     assert [q.kind for q in qs] == ["direct"]
     assert qs[0].speaker.name == "Budi Gunadi Sadikin"
+
+
+def test_unnamed_speaker_keeps_the_quotation_with_a_null_speaker():
+    text = "Sejumlah pejabat Afghanistan mengatakan setidaknya 16 warga sipil tewas dalam serangan itu.\n"
+    (q,) = indirect(text)
+    assert q.text == "setidaknya 16 warga sipil tewas dalam serangan itu"
+    assert q.speaker is None
+    assert "pejabat" in q.speaker_reason
+
+
+def test_organisation_as_speaker():
+    text = "Pihak Polrestabes Bandung menyatakan saat ini polisi masih mencari keberadaan korban.\n"
+    (q,) = indirect(text)
+    assert q.speaker.name == "Polrestabes Bandung"
+    assert q.text == "saat ini polisi masih mencari keberadaan korban"
+
+
+def test_quoted_phrase_inside_reported_speech_belongs_to_its_speaker():
+    text = (
+        "Duta Besar Korut untuk PBB, Ja Song Nam, mengatakan bahwa latihan militer itu membuat situasi di "
+        "Semenanjung Korea kini berada dalam keadaan “paling parah sejak perang berakhir puluhan tahun lalu.”\n"
+    )
+    qs = warta.extract(text, lang="id").quotes
+    ind = [q for q in qs if q.kind == "indirect"]
+    assert len(ind) == 1 and ind[0].speaker.name == "Ja Song Nam"
+    assert ind[0].text.startswith("latihan militer itu membuat situasi")
+    for q in qs:
+        assert q.speaker is not None and q.speaker.name == "Ja Song Nam"

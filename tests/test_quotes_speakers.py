@@ -103,3 +103,13 @@ def test_alias_defined_in_the_article():
     )
     q = warta.extract(text, lang="id").quotes[0]
     assert q.speaker.name == "Joko Widodo"
+
+
+def test_well_known_short_name_only_when_the_article_gives_the_full_form():
+    with_full = (
+        "Presiden Joko Widodo meresmikan jalan tol di Semarang.\n\n"
+        "“Tol ini memangkas waktu tempuh hingga dua jam,” kata Jokowi.\n"
+    )
+    without = "“Tol ini memangkas waktu tempuh hingga dua jam,” kata Jokowi di Semarang.\n"
+    assert warta.extract(with_full, lang="id").quotes[0].speaker.name == "Joko Widodo"
+    assert warta.extract(without, lang="id").quotes[0].speaker.name == "Jokowi"

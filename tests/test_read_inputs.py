@@ -174,7 +174,14 @@ def test_mapping_parse_and_dates():
     assert date_from_url("https://contoh.com/berita/20190917/abc") == "2019-09-17"
     assert date_from_url("https://contoh.com/2019/13/45/x") is None
     assert date_from_url(None) is None
-    assert parse_field_date("16/09/2019") == "2019-09-16" and parse_field_date("43747") is None
+    assert parse_field_date("16/09/2019") == "2019-09-16"
+    assert parse_field_date(" Sep 30, 2019 ") == parse_field_date("30 September 2019") == "2019-09-30"
+    assert parse_field_date("26 Oktober 2019") == "2019-10-26" and parse_field_date("10-Sep-19") == "2019-09-10"
+    assert parse_field_date("Senin, 16 September 2019 10:30 WIB") == "2019-09-16"
+    assert parse_field_date("kemarin") is None and parse_field_date("Oktober 2019") is None
+    # spreadsheet serials: 43725 is 2019-09-17; 43747 is 2019-10-09, which may be a swapped 10/09
+    assert parse_field_date("43725") == "2019-09-17" and parse_field_date("43747") is None
+    assert parse_field_date("12345") is None
     assert choose_published("2019-09-09", "https://x/2019/09/10/y") == ("2019-09-10", "url")
     assert choose_published("2019-09-10T08:00:00", "https://x/2019/09/10/y") == ("2019-09-10T08:00:00", "field")
     assert choose_published(None, "https://x/") == (None, None)

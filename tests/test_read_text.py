@@ -160,4 +160,4 @@ def test_empty_input_is_refused(data):
 
 
 def test_text_with_a_few_nuls_is_still_text():
-    assert not looks_binary("Paragraf satu\x00 di sini dan paragraf dua.\n".encode() * 3)
+    assert not looks_binary(b"Paragraf satu\x00 di sini dan paragraf dua.\n" * 3)

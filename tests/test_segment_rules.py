@@ -34,7 +34,9 @@ def test_abbreviations_are_one_token(text, whole):
     assert "." not in toks
 
 
-@pytest.mark.parametrize("word", ["pakar-pakar", "Anak-anak", "kupu-kupu", "berbeda-beda", "bentrokan-bentrokan", "anak-anaknya"])
+@pytest.mark.parametrize(
+    "word", ["pakar-pakar", "Anak-anak", "kupu-kupu", "berbeda-beda", "bentrokan-bentrokan", "anak-anaknya"]
+)
 def test_reduplication_is_one_token(word):
     assert word in tokens(f"Para {word} itu datang.")
 
@@ -90,7 +92,10 @@ def test_no_split_inside(text):
             "Kantor dipimpin Agus Salim, M.Si. Ia datang kemarin.",
             ["Kantor dipimpin Agus Salim, M.Si.", "Ia datang kemarin."],
         ),
-        ("Ia membeli sayur, buah, dll. Selain itu ia membeli ikan.", ["Ia membeli sayur, buah, dll.", "Selain itu ia membeli ikan."]),
+        (
+            "Ia membeli sayur, buah, dll. Selain itu ia membeli ikan.",
+            ["Ia membeli sayur, buah, dll.", "Selain itu ia membeli ikan."],
+        ),
         ("Saham PT Astra International Tbk. Harganya naik.", ["Saham PT Astra International Tbk.", "Harganya naik."]),
         ("Ia tinggal di Jl. Sudirman. Rumahnya besar.", ["Ia tinggal di Jl. Sudirman.", "Rumahnya besar."]),
         ("Dia menunggu... Lalu pulang.", ["Dia menunggu...", "Lalu pulang."]),

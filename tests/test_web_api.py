@@ -254,3 +254,25 @@ def test_missing_archive_is_a_clean_error(tmp_path):
 
     with pytest.raises(InputError, match="no such archive"):
         create_app(str(tmp_path / "none.db"))
+
+
+def test_speaker_roles_query_on_both_back_ends(seeded):
+    from warta.web import queries
+
+    db, _ = seeded
+    with open_store(db) as s:
+        eid = s.find_entities("Basuki").items[0]["id"]
+        titles, affiliations = queries.speaker_roles(s, queries.Speaker(entity_id=eid))
+        assert titles == ["Menteri"] and affiliations == ["Kementerian PUPR"]
+        named = queries.Speaker(name="siti aminah").resolved(s)
+        assert len(named.quote_ids or ()) == 0  # linked to an entity: not an unlinked name
+        assert queries.timeline(s, queries.Speaker(entity_id=eid)) == [("2019-09-09", 1), ("2019-09-16", 1)]
+
+
+def test_speaker_by_name(client):
+    siti = client.get("/api/speakers", params={"name": "siti aminah"}).json()  # linked: the entity
+    assert siti["entity_id"] is not None and siti["quotes"]["total"] == 1
+    assert siti["timeline"] == [{"day": "2019-10-01", "n": 1}]
+    assert siti["quoted_by_outlets"] == [{"outlet": "Lain Pos", "n_quotes": 1, "n_articles": 1}]
+    assert client.get("/api/speakers", params={"name": "Nobody"}).status_code == 404
+    assert client.get("/api/speakers").status_code == 422

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from web_support import HOSTILE_BODY, seed
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -130,7 +131,7 @@ def test_founding_example_quotes_link_to_their_speakers(server, page):
         assert el.is_visible()
         hrefs.append(el.get_attribute("href") or "")
         before = el.evaluate("e => e.previousSibling ? e.previousSibling.textContent.slice(-1) : ''")
-        assert before and before in "\"“", f"highlighted span {i} does not start a quotation"
+        assert before and before in '"“', f"highlighted span {i} does not start a quotation"
     assert len(hrefs) == 6, f"direct quotations highlighted and linked: {len(hrefs)}"
     speakers = {}
     for href in sorted(set(hrefs)):

@@ -78,7 +78,8 @@ def test_entity_page_has_roles_timeline_comentions_outlets(site):
     r = c.get(f"/entities/{basuki}")
     assert r.status_code == 200
     html = r.text
-    assert "<h1>Basuki Hadimuljono" in html and "Menteri" in html
+    assert "<h1>Basuki Hadimuljono" in html and "<strong>Titles:</strong> Menteri" in html
+    assert "<strong>Affiliations:</strong> Kementerian PUPR" in html
     assert html.count('<rect class="bar"') == 2  # two quotations on two days, charted by day
     assert 'data-period="2019-09-09"' in html and 'data-period="2019-09-16"' in html
     assert f'href="/articles/{ids["Menteri tinjau bendungan"]}#q0"' in html
@@ -161,3 +162,86 @@ def test_query_text_is_escaped_in_search_page(site):
 
 def test_unknown_title_and_speaker_are_shown_as_text():
     assert "<" in HOSTILE_TITLE and "<" in SPEAKER  # the fixtures do carry markup
+
+
+def test_unlinked_speaker_pages_follow_new_quotations(tmp_path, monkeypatch):
+    from store_helpers import make_article
+    from warta.store import open_store
+    from warta.web import queries
+
+    monkeypatch.setattr(queries.NameIndex, "CHECK_SECONDS", 0.0)
+    db = tmp_path / "unlinked.db"
+    first = make_article(
+        "Satu",
+        'Harga naik. "Kami rugi," kata Budi Santoso.',
+        published="2020-01-01",
+        outlet="A",
+        quote=('"Kami rugi,"', "Budi Santoso"),
+    )
+    with open_store(str(db)) as s:
+        s.add(first)
+    with TestClient(create_app(str(db), token="")) as c:
+        page = c.get("/speaker", params={"name": "budi santoso"})  # any case
+        assert page.status_code == 200 and "1 quotation in 1 article" in page.text
+        assert 'href="/speaker?name=Budi+Santoso"' in c.get("/search", params={"q": "santoso"}).text
+        second = make_article(
+            "Dua",
+            'Harga turun. "Kami untung," kata Budi Santoso.',
+            published="2020-02-01",
+            outlet="B",
+            quote=('"Kami untung,"', "Budi Santoso"),
+        )
+        with open_store(str(db)) as s:
+            s.add(second)
+        page = c.get("/speaker", params={"name": "Budi Santoso"})
+        assert "2 quotations in 2 articles" in page.text
+        assert page.text.count('<rect class="bar"') == 2  # two months
+        api = c.get("/api/articles", params={"speaker": "Budi Santoso"}).json()
+        assert [h["title"] for h in api["items"]] == ["Dua", "Satu"]
+
+
+def test_api_docs_page_is_self_contained(site):
+    c, _ = site
+    r = c.get("/api/docs")
+    assert r.status_code == 200 and executable(r.text) == []
+    for endpoint in ("GET /api/articles", "POST /api/extract", "POST /api/articles", "GET /api/quotes"):
+        assert f"<code>{endpoint}</code>" in r.text
+    assert "cdn" not in r.text.lower()
+
+
+def test_stale_name_index_never_shows_another_speakers_quotes(tmp_path, monkeypatch):
+    from store_helpers import make_article
+    from warta.store import open_store
+    from warta.web import queries
+
+    monkeypatch.setattr(queries.NameIndex, "CHECK_SECONDS", 3600.0)  # the index will not notice
+    db = tmp_path / "replace.db"
+    url = "https://example.id/berita/1"
+    old = make_article(
+        "Lama", 'Harga naik. "Kami rugi," kata Budi Santoso.', url=url, quote=('"Kami rugi,"', "Budi Santoso")
+    )
+    new = make_article(
+        "Baru", 'Harga turun. "Kami untung," kata Ani Lestari.', url=url, quote=('"Kami untung,"', "Ani Lestari")
+    )
+    with open_store(str(db)) as s:
+        s.add(old)
+    with TestClient(create_app(str(db), token="")) as c:
+        assert c.get("/speaker", params={"name": "Budi Santoso"}).status_code == 200
+        with open_store(str(db)) as s:
+            assert s.add(new).status == "updated"  # same URL: replaced, its quotation id reused
+        assert c.get("/speaker", params={"name": "Budi Santoso"}).status_code == 404
+        assert "untung" not in c.get("/api/articles", params={"speaker": "Budi Santoso"}).text
+
+
+def test_empty_archive_pages(tmp_path):
+    from warta.store import open_store
+
+    db = tmp_path / "empty.db"
+    open_store(str(db)).close()
+    with TestClient(create_app(str(db), token="")) as c:
+        for path in ("/", "/search", "/search?q=banjir", "/sources", "/paste", "/api/docs"):
+            r = c.get(path)
+            assert r.status_code == 200, path
+            assert executable(r.text) == []
+        assert "No quotations stored yet." in c.get("/").text
+        assert c.get("/api/articles").json() == {"items": [], "total": 0, "limit": 20, "offset": 0, "has_more": False}

@@ -64,6 +64,8 @@ def seed(target: str | Path, *, aleppo: Article | None = None) -> dict[str, str]
     ids: dict[str, str] = {}
     with open_store(str(target)) as store:
         for art in sample_articles():
+            for q in art.quotes:
+                q.speaker.affiliations = ["Kementerian PUPR"] if q.speaker.name.startswith("Basuki") else []
             ids[art.title.text if art.title else art.id] = store.add(art).id
         ids["hostile"] = store.add(hostile_article()).id
         if aleppo is not None:

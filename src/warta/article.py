@@ -71,6 +71,9 @@ class Entity:
     # normalised identity: e.g. {"country": "Rusia"} for "Moskow" used for its government
     links: dict[str, str] = field(default_factory=dict)
     confidence: float = 1.0
+    # mentions outside the body (headline, captions, removed credit/copyright lines): offsets
+    # into Article.original, not Article.text
+    original_mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass

@@ -23,6 +23,7 @@ Stage = Callable[[Article], None]
 STAGES: list[tuple[str, str]] = [
     ("language", "warta.nlp.langid:detect"),
     ("segment", "warta.nlp.segment:segment"),
+    ("entities", "warta.extract.entities:run"),
     ("published", "warta.extract.published:annotate"),
     ("times", "warta.extract.times:annotate"),
     ("quotes", "warta.extract.quotes:run"),

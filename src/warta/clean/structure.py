@@ -16,15 +16,22 @@ from warta.article import Article, Dateline, Field, Removed, Span
 from warta.clean.boilerplate import DEFAULT_PACKS, RuleSet, classify_line, looks_like_list_item, ruleset
 from warta.offsets import OffsetMap
 
-CAPTION_MAX_LEN = 320  # a paragraph repeated verbatim up to this length is a caption
+CAPTION_MAX_LEN = 320  # a paragraph repeated verbatim right after itself up to this length is a caption
+DUPLICATE_MIN_LEN = 120  # a paragraph repeated verbatim further down is a scraper's copy from this length
 CREDITED_CAPTION_MAX_LEN = 220  # the line above a photo credit is its caption up to this length
+LIST_ITEM_KINDS = ("related_list", "bullet")
+_QUOTED_SPEECH = re.compile(r"^[\"“‘']|[,.!?][\"”’']\s+\w")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
 def _reads_like_caption(text: str) -> bool:
     """A caption is one short sentence; the line above a credit may be a body paragraph whose
     own caption the scraper dropped, and a body paragraph must never leave the body."""
-    return len(text) <= CREDITED_CAPTION_MAX_LEN and not _SENTENCE_BREAK.search(text)
+    return (
+        len(text) <= CREDITED_CAPTION_MAX_LEN
+        and not _SENTENCE_BREAK.search(text)
+        and not _QUOTED_SPEECH.search(text)  # “...,” kata Sutrisno: a quotation is body
+    )
 
 
 @dataclass
@@ -72,6 +79,31 @@ def _structure_rules(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]
     return suffix, prefix, int(t.get("max_len", 250)), datelines
 
 
+def _join_lone_dateline(blocks: list[Block], norm: str, dateline_res: list[re.Pattern[str]]) -> None:
+    """A dateline on a line of its own ("JAKARTA, KOMPAS.com -") opens the next body paragraph."""
+    body = [i for i, b in enumerate(blocks) if b.kind is None]
+    if len(body) < 2:
+        return
+    for n, i in enumerate(body[:3]):
+        b = blocks[i]
+        if len(b.text) > 80 or len(b.pieces) != 1 or n + 1 >= len(body):
+            continue
+        probe = b.text + " x"
+        if any((m := rx.match(probe)) and m.end() >= len(b.text) for rx in dateline_res):
+            nxt = blocks[body[n + 1]]
+            nxt.pieces = b.pieces + nxt.pieces
+            nxt.text = b.text + " " + nxt.text
+            nxt.start = b.start
+            b.pieces, b.kind, b.rule = [], "merged", ""
+            break
+
+
+@cache
+def _caption_rule(code: str) -> re.Pattern[str] | None:
+    pattern = lang.get(code).toml("structure").get("caption", {}).get("credit_suffix")
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
 def _removed(article: Article, norm_map: OffsetMap, norm: str, s: int, e: int, kind: str, rule: str) -> None:
     os_, oe = norm_map.span_to_source(s, e)
     article.removed.append(Removed(kind=kind, text=norm[s:e], original_start=os_, original_end=oe, rule=rule))
@@ -112,10 +144,19 @@ def _apply_inline(block: Block, norm: str, rules: RuleSet, article: Article, nor
     block.text = " ".join(norm[s:e] for s, e in trimmed)
 
 
-def build(article: Article, norm: str, norm_map: OffsetMap, *, title: str | None = None, packs: tuple[str, ...] = DEFAULT_PACKS, structure_pack: str = "id") -> None:
+def build(
+    article: Article,
+    norm: str,
+    norm_map: OffsetMap,
+    *,
+    title: str | None = None,
+    packs: tuple[str, ...] = DEFAULT_PACKS,
+    structure_pack: str = "id",
+) -> None:
     """Fill ``article.text``, ``maps``, ``title``, ``captions``, ``removed``, ``paragraphs``, ``dateline``."""
     rules = ruleset(packs)
     suffix, prefix, title_max, dateline_res = _structure_rules(structure_pack)
+    caption_re = _caption_rule(structure_pack)
 
     blocks = [Block(s, e) for s, e in _lines(norm)]
     # 1. line rules, with related-list context after a list header. A line that is boilerplate
@@ -132,13 +173,25 @@ def build(article: Article, norm: str, norm_map: OffsetMap, *, title: str | None
         rule = classify_line(b.text, rules)
         if rule is not None:
             b.kind, b.rule = rule.kind, rule.name
-            in_list = rule.list_header
+            # numbered and date-stamped items keep a related list going ("01", "Kamis, 05/11/...")
+            in_list = rule.list_header or (in_list and rule.kind in LIST_ITEM_KINDS)
+            continue
+        if (
+            caption_re is not None
+            and len(b.text) <= CREDITED_CAPTION_MAX_LEN
+            and caption_re.search(b.text)
+            and not _QUOTED_SPEECH.search(b.text)
+        ):
+            b.kind, b.rule = "caption", "caption-with-credit"  # "Tesla (Foto: Tesla)"
+            in_list = False
             continue
         if in_list and looks_like_list_item(b.text, rules):
             b.kind, b.rule = "related_list", "list-after-header"
             continue
         in_list = False
 
+    _join_lone_dateline(blocks, norm, dateline_res)
+    blocks = [b for b in blocks if b.pieces]
     body_like = [b for b in blocks if b.kind is None]
 
     # 2. title: given by metadata, or the first line when it reads like a headline
@@ -160,11 +213,11 @@ def build(article: Article, norm: str, norm_map: OffsetMap, *, title: str | None
         article.title = Field(text=title, original_start=-1, original_end=-1)
 
     # 3. duplicates, captions, photo credits
-    seen: dict[str, Block] = {}
+    seen: dict[str, tuple[int, Block]] = {}
     for i, b in enumerate(blocks):
         if b.kind is not None and b.kind not in ("photo_credit",):
             if b.kind == "title":
-                seen.setdefault(_key(b.text), b)
+                seen.setdefault(_key(b.text), (i, b))
             continue
         if b.kind == "photo_credit":
             # the line before a credit (skipping duplicates) is a caption when it is short
@@ -179,14 +232,22 @@ def build(article: Article, norm: str, norm_map: OffsetMap, *, title: str | None
             b.kind, b.rule = "duplicate_title", "same-as-title"
             continue
         if k in seen:
-            first = seen[k]
-            if first.kind in (None, "caption") and len(first.text) <= CAPTION_MAX_LEN:
+            first_i, first = seen[k]
+            near = i - first_i <= 2  # a credit line may sit between the two copies
+            credited = any(
+                0 <= j < len(blocks) and blocks[j].kind == "photo_credit" for j in (first_i - 1, first_i + 1, i + 1)
+            )
+            if first.kind in (None, "caption") and near and credited and len(first.text) <= CAPTION_MAX_LEN:
+                # a photo caption printed twice around its credit ("... Lavrov." / "... Lavrov." / "EPA")
                 first.kind = "caption"
                 b.kind, b.rule = "duplicate_caption", "repeated-caption"
-            else:
+            elif near or len(b.text) >= DUPLICATE_MIN_LEN:
+                # the same paragraph twice: the second copy goes, the first stays in the body
                 b.kind, b.rule = "duplicate_paragraph", "repeated-paragraph"
+            # short lines that repeat far apart ("Dani Pedrosa (Repsol Honda) - finis 5", a list
+            # whose links the scraper dropped) are body: both stay
             continue
-        seen[k] = b
+        seen[k] = (i, b)
 
     # 4. assemble the cleaned text
     clean_map = OffsetMap()

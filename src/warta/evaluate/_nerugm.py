@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DIR = Path("../shared/data/indolem-nerugm")  # relative to the repository root, like the other evaluations
 
@@ -192,13 +192,14 @@ def fold_detector(args: argparse.Namespace, split_file: str) -> tuple[Any, str]:
     train_file = args.data / f"train.{fold}.tsv"
     sha = hashlib.sha256(train_file.read_bytes()).hexdigest()
     shipped = timequant.detector()
-    if shipped is not None and shipped.meta.get("train_sha256") == sha:
+    current = shipped is not None and shipped.meta.get("features_version") == timequant.FEATURES_VERSION
+    if shipped is not None and current and shipped.meta.get("train_sha256") == sha:
         return shipped, f"shipped model ({shipped.meta.get('trained_on')})"
     out = args.cv_dir / f"train.{fold}"
-    meta = out / "meta.json"
-    if not (meta.exists() and json.loads(meta.read_text(encoding="utf-8")).get("train_sha256") == sha and json.loads(
-        meta.read_text(encoding="utf-8")
-    ).get("params") == trainer.PARAMS):
+    meta_path = out / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    wanted = {"train_sha256": sha, "params": trainer.PARAMS, "features_version": timequant.FEATURES_VERSION}
+    if any(meta.get(k) != v for k, v in wanted.items()):
         if shipped is None:
             print("  (no shipped timequant model: run `warta train timequant`)")
         trainer.train(train_file, out, verbose=False)
@@ -233,9 +234,7 @@ def system_predict(
     return pipeline, f"rules through the view + {desc} where the rules find nothing"
 
 
-def run(
-    args: argparse.Namespace, label: str, rules_view: Predict, rules_raw: Predict | None = None
-) -> int:
+def run(args: argparse.Namespace, label: str, rules_view: Predict, rules_raw: Predict | None = None) -> int:
     from warta.errors import UsageError
 
     if not args.data.is_dir():

@@ -9,7 +9,10 @@ train folds (train.01, disjoint from test.01):
   145 of 186 on train.01) unless they carry a unit, a large multiplier or count people
   ("dua orang"), and bare numbers without a unit or object ("31 DPD" aside) are mostly unlabelled;
   the view keeps only the kinds NER-UGM labels.
-``--raw`` scores every quantity Warta reports, without the view.
+By default (``--system model``) the ``timequant`` boundary CRF is scored (it learns these
+conventions on top of the rules' findings, one model per fold, see ``warta eval times``);
+``--system rules`` scores the rules through this view, ``--system pipeline`` what ``warta
+extract`` reports, and ``--raw`` every quantity Warta reports, without the view.
 """
 
 from __future__ import annotations

@@ -319,30 +319,54 @@ def subject_ref(article: Article, lex: QuoteLexicon, subj: list[Token]) -> Speak
         first = core[0].text
         if first.lower() in lex.days:
             continue
-        lower_start = first[:1].islower() and first.lower() not in lex.pronouns
+        lower_start = first[:1].islower() and first.lower() not in lex.pronouns and first.lower() != "pihak"
         ref = parse_phrase(article, core, lex)
         if ref is None or (lower_start and len(chunks) > 1 and ref.kind not in ("pronoun", "role", "entity")):
             continue
         refs.append(ref)
-    # nearest the verb first; a person named in any chunk beats an organisation or a role
+    # nearest the verb first; a pronoun right before the verb is the subject; otherwise a person
+    # named in any chunk beats an organisation or a role
+    if refs and refs[0].kind == "pronoun":
+        return refs[0]
     for kinds in (("entity", "name"), ("pronoun",), ("role",), ("org",)):
         for r in refs:
             if r.kind in kinds:
                 if r.kind == "pronoun" and refs.index(r) != 0:
                     continue
                 return r
+    return generic_subject(lex, subject_core(chunks[-1], lex))
+
+
+def generic_subject(lex: QuoteLexicon, core: list[Token]) -> SpeakerRef | None:
+    """An unnamed speaker ("Para periset", "sejumlah pejabat Afghanistan", "Polisi"): the
+    quotation stands, its speaker is null."""
+    if not core or len(core) > 6:
+        return None
+    words = [t.text.lower() for t in core]
+    k = 0
+    while k < len(words) - 1 and words[k] in lex.generic_quantifiers:
+        k += 1
+    if words[-1] in lex.demonstratives:
+        return None  # "satpam tersebut" points back to someone: left to the role reading
+    if words[k] in lex.generic_speakers or lex.role_at([t.text for t in core], k):
+        return SpeakerRef("generic", core[0].start, core[-1].end, " ".join(t.text for t in core))
     return None
 
 
 def subject_core(chunk: list[Token], lex: QuoteLexicon) -> list[Token]:
     """A subject chunk without leading connectors and trailing adjuncts."""
     out: list[Token] = []
-    for t in chunk:
+    for k, t in enumerate(chunk):
         lw = t.text.lower()
+        if t.text == "-" and k + 1 < len(chunk) and chunk[k + 1].text == "-":
+            out = []  # "Jakarta, CNN Indonesia--Menteri ...": a dateline before the subject
+            continue
+        if t.text in ("-", "—") and not out:
+            continue
         if not out and (lw in lex.connectors or lw in ("selain", "itu", "saat", "ketika", "dalam", "pada")):
             continue
-        if t.text in LOCAL_PREPS and out:
-            break
+        if (t.text in LOCAL_PREPS or t.text in ("yang", "selaku", "sebagai")) and out:
+            break  # "Refrizal yang juga menjabat Kepala Satgas ...", "X selaku Presiden Direktur ..."
         out.append(t)
     # a leading adjunct chunk such as "Pada pengoperasian awal ini, dia": keep the pronoun
     return out

@@ -8,7 +8,7 @@ from functools import cache
 from warta import lang
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class QuoteLexicon:
     post_cues: frozenset[str]
     strong_verbs: frozenset[str]
@@ -37,6 +37,9 @@ class QuoteLexicon:
     days: frozenset[str]
     common_words: frozenset[str]
     np_heads: frozenset[str]
+    known_aliases: dict[str, str]
+    generic_quantifiers: frozenset[str]
+    generic_speakers: frozenset[str]
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -75,8 +78,13 @@ def lexicon(code: str = "id") -> QuoteLexicon:
     data = pack.toml("speech_verbs") or lang.get("id").toml("speech_verbs")
     titles = set(data.get("titles", []))
     # the entities engineer's title list (one per line, may hold multi-word titles)
+    orgs = set(data.get("org_words", [])) | set(data.get("places", []))
     for line in lang.get("id").lines("titles"):
-        titles.update(line.split())
+        words = line.split("#", 1)[0].split()
+        for w in words:
+            # "Ketua DPR" lists a title with its organisation: the organisation is no title
+            if w not in orgs and not (len(words) > 1 and w.isupper()):
+                titles.add(w)
     roles = sorted({tuple(r.lower().split()) for r in data.get("roles", [])}, key=len, reverse=True)
     return QuoteLexicon(
         post_cues=_low(data.get("post_cues", [])),
@@ -106,4 +114,7 @@ def lexicon(code: str = "id") -> QuoteLexicon:
         days=_low(data.get("days", [])),
         common_words=frozenset(str(data.get("common_words", "")).split()),
         np_heads=_low(data.get("np_heads", [])),
+        known_aliases=dict(data.get("known_aliases", {})),
+        generic_quantifiers=_low(data.get("generic_quantifiers", [])),
+        generic_speakers=_low(data.get("generic_speakers", [])),
     )

@@ -44,7 +44,7 @@ def is_name_token(word: str, lex: QuoteLexicon) -> bool:
     low = word.lower()
     if low in lex.cue_words or low in lex.connectors:
         return False  # "Menurut Sri Mulyani", "Sementara Tauhid": a sentence-initial word
-    return not (word.isupper() and len(word) > 3 and not word.endswith("."))  # acronyms: KPK, BNPB
+    return not (word.isupper() and len(word) >= 3 and not word.endswith("."))  # acronyms: KPU, BNPB
 
 
 def _field_word(word: str, lex: QuoteLexicon) -> bool:
@@ -167,11 +167,14 @@ class NameIndex:
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role words, name)
     loose: set[str] = field(default_factory=set)  # forms found without a title before them
     aliases: dict[str, str] = field(default_factory=dict)  # "Jokowi" → "Joko Widodo", "KPK" → ...
+    known: dict[str, str] = field(default_factory=dict)  # the language pack's well-known short names
+    text: str = ""
 
     @classmethod
     def build(cls, article: Article, tokens: list[Token], lex: QuoteLexicon) -> NameIndex:
-        idx = cls()
+        idx = cls(known=lex.known_aliases, text=article.text)
         places = article_places(article.text)
+        titled: set[int] = set()
         for e in article.entities:
             if e.type == "PER":
                 for m in e.mentions:
@@ -198,10 +201,13 @@ class NameIndex:
                     j += 1
                 run = [t for t in tokens[i:j] if t.text not in ("(", ")")]
                 rng = name_in(run, lex, places)
+                if rng is not None and rng[0] < max(role_len, 1):
+                    rng = None  # the role word itself ("Warga berkumpul") is not a name
                 if rng is not None and rng[1] == len(run):
-                    a, b = rng
+                    a, b = trim_name(article, run, rng)
                     name = " ".join(t.text for t in run[a:b])
                     idx.forms.append((run[a].start, name))
+                    titled.add(run[a].start)
                     role = " ".join(t.text for t in run[:a])
                     idx.roles.append((run[0].start, role, name))
                     i = j
@@ -209,7 +215,7 @@ class NameIndex:
             i += 1
         # every other run of capitalised name words ("Romanus Edy Prabowo, Kepala ..."), with
         # its shorter tails ("Perlindungan Anak Yohana Susana Yembise" → "Yohana Susana Yembise")
-        seen = {off for off, _ in idx.forms}
+        seen = titled  # names already read after a title there
         i = 0
         while i < n:
             j = i
@@ -240,6 +246,8 @@ class NameIndex:
         ("Lion Air Group Danang Mandala") is not taken for first names."""
         if name in self.aliases:
             return self.aliases[name]
+        if name in self.known and self.known[name] in self.text:
+            return self.known[name]
         words = name.split()
         best = name
         if len(words) == 1 and len(name) >= 4 and not any(name in f.split() for _, f in self.forms if f != name):
@@ -274,16 +282,18 @@ class NameIndex:
             score = shared / len(want) + (0.5 if r0.lower().startswith(role.lower()) else 0.0)
             if score >= best_score:
                 best, best_score = name, score
-        return best if best_score >= 0.5 else None
+        return best if best_score >= 1.0 else None
 
     def last_before(self, pos: int) -> str | None:
-        best = None
+        best = loose = None
         for off, name in self.forms:
             if off >= pos:
                 break
             if name not in self.loose:
                 best = name
-        return best
+            elif len(name.split()) in (2, 3):
+                loose = name
+        return best or loose
 
 
 def _aliases(text: str, tokens: list[Token], lex: QuoteLexicon) -> dict[str, str]:
@@ -312,11 +322,8 @@ def _aliases(text: str, tokens: list[Token], lex: QuoteLexicon) -> dict[str, str
         if not run:
             continue
         rng = name_in(run, lex)
-        full = (
-            " ".join(x.text for x in run[rng[0] : rng[1]])
-            if rng and len(short) > 2 and not short.isupper()
-            else " ".join(x.text for x in run)
-        )
+        org_run = run[0].text in lex.org_words or short.isupper()
+        full = " ".join(x.text for x in run[rng[0] : rng[1]]) if rng and not org_run else " ".join(x.text for x in run)
         if full and full != short and short not in out:
             out[short] = full
     return out
@@ -356,19 +363,45 @@ def parse_phrase(article: Article, tokens: list[Token], lex: QuoteLexicon) -> Sp
     """Read the speaker in an attribution phrase (tokens already cut at adjuncts)."""
     while tokens and (tokens[-1].text.lower() in lex.post_speaker_adverbs or tokens[-1].text in ",;:"):
         tokens = tokens[:-1]
+    for k in range(len(tokens) - 1, 0, -1):
+        if tokens[k].text in ("-", "—", "–") and (tokens[k].text != "-" or tokens[k - 1].text == "-"):
+            tokens = tokens[k + 1 :]  # "Jakarta, CNN Indonesia--Direktorat ...": a dateline before it
+            break
     while tokens and (tokens[0].text in ",;:" or tokens[0].text.lower() in lex.connectors):
         tokens = tokens[1:]
     if not tokens:
         return None
     start, end = tokens[0].start, tokens[-1].end
     text = article.text[start:end]
-    hit = entity_at(article, start, end)
+    hit = entity_at(article, start, end, ("PER",))
     words = [t.text for t in tokens]
     low = [w.lower() for w in words]
     if hit is not None:
         ent, m = hit
         role = article.text[start : m.start].strip(" ,")
         return SpeakerRef("entity", m.start, m.end, m.text, name=ent.name, role=role, entity=ent)
+    ref = _parse_words(article, tokens, lex, words, low, start, end, text)
+    if ref is not None and ref.kind in ("name", "pronoun"):
+        return ref
+    org_hit = entity_at(article, start, end, ("ORG",))
+    if org_hit is not None and (ref is None or ref.kind != "role" or not ref.anaphoric):
+        ent, m = org_hit
+        if ref is None or ref.kind == "org":
+            return SpeakerRef("entity", m.start, m.end, m.text, name=ent.name, entity=ent)
+    return ref
+
+
+def _parse_words(
+    article: Article,
+    tokens: list[Token],
+    lex: QuoteLexicon,
+    words: list[str],
+    low: list[str],
+    start: int,
+    end: int,
+    text: str,
+) -> SpeakerRef | None:
+    """The speaker read from the words alone (no entities)."""
     if low[0] in lex.pronouns and len(tokens) <= 2:
         return SpeakerRef("pronoun", start, tokens[0].end, words[0])
     k = 0
@@ -377,6 +410,34 @@ def parse_phrase(article: Article, tokens: list[Token], lex: QuoteLexicon) -> Sp
     headed = k < len(words) and (
         lex.role_at(words, k) > 0 or words[k] in lex.titles or words[k].rstrip(".") in lex.titles
     )
+    if k and low[k - 1] == "pihak" and k < len(words) and words[k][:1].isupper():
+        # "pihak Polrestabes Bandung": the organisation itself
+        b = k
+        while b < len(words) and (is_cap(words[b]) or words[b] in ("-",)):
+            b += 1
+        return SpeakerRef(
+            "org",
+            tokens[k].start,
+            tokens[b - 1].end,
+            article.text[tokens[k].start : tokens[b - 1].end],
+            name=" ".join(words[k:b]),
+        )
+    if (
+        k < len(words)
+        and words[k] in lex.org_words
+        and words[k] not in lex.places
+        and not any(w in lex.titles for w in words)
+    ):
+        org = org_in(tokens[k:], lex)
+        if org is not None:
+            a, b = org[0] + k, org[1] + k
+            return SpeakerRef(
+                "org",
+                tokens[a].start,
+                tokens[b - 1].end,
+                article.text[tokens[a].start : tokens[b - 1].end],
+                name=" ".join(words[a:b]),
+            )
     if low[-1] in lex.demonstratives and len(tokens) >= 2:
         # "juru bicara itu", "Mantan Gubernur Bank Indonesia itu": a role pointing back
         return SpeakerRef("role", start, end, text, role=" ".join(low[k:-1]), anaphoric=True)
@@ -425,6 +486,8 @@ def trim_name(article: Article, tokens: list[Token], rng: tuple[int, int]) -> tu
     text = article.text
     for i in range(a + 1, b):
         word, prev = tokens[i].text, tokens[i - 1].text
+        if any(len(t.text.rstrip(".")) <= 3 for t in tokens[a:i]):
+            return rng  # initials stay: "RZ Panca Putra Simanjuntak", "I Dewa Gede Bawa"
         pos = text.find(word)
         while pos >= 0:
             head = text[:pos].rstrip()
@@ -452,6 +515,12 @@ def resolve(
     mention = Mention(ref.start, ref.end, ref.text)
     if ref.kind == "entity" and ref.entity is not None:
         e = ref.entity
+        if e.type == "PER":
+            # the entities stage may keep "Bobby" apart from "Bobby Kusumawardana": take the
+            # fullest form the article gives, and its entity when there is one
+            full = names.fullest(e.name)
+            if full != e.name:
+                e = _entity_named(article, full) or Entity(e.id, full, e.type, e.mentions, e.titles, e.affiliations)
         titles = list(dict.fromkeys(([ref.role] if ref.role else []) + e.titles))
         return (
             Speaker(entity=e.id, name=e.name, titles=titles, affiliations=list(e.affiliations), mention=mention),
@@ -477,6 +546,8 @@ def resolve(
         if not titles:
             titles = [r for _, r, n in names.roles if n == full and r][:1]
         return Speaker(entity=None, name=full, titles=titles, mention=mention), None, 0.95
+    if ref.kind == "generic":
+        return None, f"speaker not named ({ref.text})", 0.8
     if ref.kind == "org":
         ent = _entity_named(article, ref.name, types=("ORG",))
         if ent is not None:
@@ -567,6 +638,9 @@ def _common_word(article: Article, word: str) -> bool:
 
 
 def _entity_named(article: Article, name: str, types: tuple[str, ...] = ("PER",)) -> Entity | None:
+    for e in article.entities:
+        if e.type in types and e.name == name:
+            return e
     words = set(name.split())
     for e in article.entities:
         if e.type in types and (e.name == name or (words and words <= set(e.name.split()))):

@@ -91,7 +91,7 @@ def run(article: Article) -> None:
     direct = find_direct(doc, lex)
     indirect = find_indirect(doc, lex, direct)
     cands = sorted(direct + indirect, key=lambda c: c.start)
-    article.quotes = attribute(article, cands, names)
+    article.quotes = attribute(article, cands, names, sentence_subjects(doc, names, lex))
 
 
 # ---- direct quotations ---------------------------------------------------------------------
@@ -379,18 +379,36 @@ def _lemma(word: str, lex: QuoteLexicon) -> str:
 # ---- speakers ------------------------------------------------------------------------------
 
 
-def attribute(article: Article, cands: list[Candidate], names: NameIndex) -> list[Quote]:
-    """Resolve speakers in text order, keeping the speaker in focus for pronouns and suffixes."""
+def attribute(
+    article: Article, cands: list[Candidate], names: NameIndex, subjects: list[tuple[int, str]]
+) -> list[Quote]:
+    """Resolve speakers in text order, keeping the speaker in focus for pronouns and suffixes.
+
+    ``subjects``: people named as the subject at the start of a sentence ("Kapolsek Tambora
+    Kompol Slamet Riyadi membenarkan ...") also come into focus, so a following
+    "Menurutnya, ..." points to them even when their own sentence was not a quotation.
+    """
     quotes: list[Quote] = []
     focus: Speaker | None = None
     focus_para = -1
+    si = 0
+    last_indirect: Quote | None = None
     for c in cands:
+        while si < len(subjects) and subjects[si][0] < c.start:
+            off, name = subjects[si]
+            focus, focus_para = Speaker(entity=None, name=names.fullest(name)), _para_idx(article, off)
+            si += 1
         para = _para_idx(article, c.start)
-        if c.ref is None and c.kind == "direct" and (focus is None or para - focus_para > 2):
-            f = None  # an unattributed quotation far from the last speaker: do not guess
+        inside = last_indirect is not None and last_indirect.start <= c.start and c.end <= last_indirect.end + 2
+        if c.ref is None and c.kind == "direct" and inside and last_indirect is not None and last_indirect.speaker:
+            # a quoted phrase inside reported speech: "... berada dalam keadaan “paling parah”"
+            speaker, reason, factor = _copy_speaker(last_indirect.speaker), None, 0.8
         else:
-            f = focus
-        speaker, reason, factor = resolve(article, c.ref, names, f, c.start)
+            if c.ref is None and c.kind == "direct" and (focus is None or para - focus_para > 2):
+                f = None  # an unattributed quotation far from the last speaker: do not guess
+            else:
+                f = focus
+            speaker, reason, factor = resolve(article, c.ref, names, f, c.start)
         if c.ref is None and speaker is not None:
             reason = None
         quote = Quote(
@@ -405,9 +423,41 @@ def attribute(article: Article, cands: list[Candidate], names: NameIndex) -> lis
             parts=[Span(s, e) for s, e in c.parts] if len(c.parts) > 1 else [],
         )
         quotes.append(quote)
+        if c.kind == "indirect":
+            last_indirect = quote
         if speaker is not None:
             focus, focus_para = speaker, para
     return quotes
+
+
+def _copy_speaker(s: Speaker) -> Speaker:
+    return Speaker(
+        entity=s.entity, name=s.name, titles=list(s.titles), affiliations=list(s.affiliations), mention=s.mention
+    )
+
+
+def sentence_subjects(doc: _Doc, names: NameIndex, lex: QuoteLexicon) -> list[tuple[int, str]]:
+    """People named with a title at the start of a sentence (after connectors)."""
+    out = []
+    starts = set(doc.sentence_starts)
+    for off, _role, name in names.roles:
+        i = doc.tok_index(off)
+        j = i
+        while (
+            j > 0
+            and doc.tokens[j - 1].start not in starts
+            and (doc.tokens[j - 1].text == "," or doc.tokens[j - 1].text.lower() in lex.connectors)
+        ):
+            j -= 1
+        head = doc.tokens[j - 1].start if j > 0 else -1
+        if off in starts or (j > 0 and head in starts and doc.tokens[j - 1].text.lower() in lex.connectors) or j == 0:
+            out.append((off, name))
+    for e in doc.article.entities:
+        if e.type == "PER":
+            for m in e.mentions:
+                if m.start in starts:
+                    out.append((m.start, e.name))
+    return sorted(out)
 
 
 def _para_idx(article: Article, offset: int) -> int:

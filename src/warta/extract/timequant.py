@@ -15,7 +15,9 @@ data in ``warta/models/timequant-id/`` (see its MODEL_CARD.md). It is loaded onc
 from __future__ import annotations
 
 import json
+import logging
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +29,9 @@ from warta.extract.numwords import lexicon as num_lexicon
 LABELS = ("TIME", "QUANTITY")
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "timequant-id"
 MODEL_FILE = "model.crfsuite"
+# Bump when ``tokenize`` or ``features`` change: a model trained on other features is stale
+# (the tests check the shipped model's version; the evaluation retrains stale fold models).
+FEATURES_VERSION = 1
 
 # Tokens the way NER-UGM cuts them: numbers keep their separators ("80.000", "1,5", "24/8",
 # "25/8/2014", "14.30"), "Rp9.100" and "ke-80" stay whole, a hyphen between words is its own token.
@@ -215,6 +220,7 @@ class Detector:
         self.path = model_path
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+        self._lock = threading.Lock()  # one CRFsuite tagger keeps per-call state; the web server has threads
         meta = model_path.parent / "meta.json"
         self.meta: dict[str, object] = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
 
@@ -226,7 +232,9 @@ class Detector:
             return {lab: [] for lab in LABELS}
         sub = text[start:end]
         local = [(a - start, b - start) for a, b in toks]
-        tags = self._tagger.tag(features(sub, local))
+        feats = features(sub, local)
+        with self._lock:
+            tags = self._tagger.tag(feats)
         found = spans_from_tags(tags, local)
         return {lab: [(a + start, b + start) for a, b in v] for lab, v in found.items()}
 
@@ -237,4 +245,8 @@ def detector(model_dir: str | None = None) -> Detector | None:
     path = Path(model_dir) if model_dir else MODEL_DIR
     if not (path / MODEL_FILE).exists():
         return None
-    return Detector(path / MODEL_FILE)
+    try:
+        return Detector(path / MODEL_FILE)
+    except ImportError:  # python-crfsuite not installed: the rule grammar works alone
+        logging.getLogger(__name__).warning("python-crfsuite is not installed; TIME/QUANTITY model not used")
+        return None

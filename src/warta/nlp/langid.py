@@ -1,10 +1,14 @@
 """Language identification with a confidence.
 
-py3langid (a maintained port of langid.py) with its candidate set restricted to the languages a
-user of Warta plausibly feeds it. Unrestricted, langid.py often labels short Indonesian text as
-Malay, Javanese or Tagalog; restricting the set to the neighbours that matter (Indonesian,
-Malay, English, Javanese, Tagalog; langid has no Sundanese) makes the probabilities meaningful for the decision
-Warta needs: which language pack to run.
+py3langid (a maintained port of langid.py; our own n-gram model would only be worse) scores
+all of its 97 languages. Warta's decision is which language pack to run, and the languages that
+matter are Indonesian and its close neighbours: Malay, Javanese, Tagalog (langid has no
+Sundanese) and English. Unrestricted, langid often labels short Indonesian text as Malay,
+Javanese or Tagalog because small slices of probability go to far-off languages; restricted to
+the neighbours alone, it labels Korean, Russian or Japanese text "jv" with 0.99 (measured on
+the Zyte benchmark pages). So both: when most of the probability lies on the neighbours, the
+answer is the best neighbour with its probability renormalised over them; otherwise the text
+is in another language and that language is reported with its own probability.
 """
 
 from __future__ import annotations
@@ -21,20 +25,24 @@ SAMPLE_CHARS = 20_000  # enough for a confident decision; bounded time on huge i
 def _identifier():  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages(list(CANDIDATES))
-    return ident
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def identify(text: str) -> Language:
     sample = text[:SAMPLE_CHARS]
-    if not sample.strip():
+    if not any(ch.isalpha() for ch in sample):
         return Language(code="und", confidence=0.0, scores={})
-    ident = _identifier()
-    ranked = ident.rank(sample)
-    scores = {code: round(float(p), 4) for code, p in ranked}
+    ranked = [(str(code), float(p)) for code, p in _identifier().rank(sample)]
+    inside = {code: p for code, p in ranked if code in CANDIDATES}
+    mass = sum(inside.values())
+    if mass >= 0.5:
+        scores = {code: round(p / mass, 4) for code, p in sorted(inside.items(), key=lambda kv: -kv[1])}
+        code = next(iter(scores))
+        return Language(code=code, confidence=scores[code], scores=scores)
     code, prob = ranked[0]
-    return Language(code=str(code), confidence=round(float(prob), 4), scores=scores)
+    scores = {c: round(p, 4) for c, p in ranked[:3]}
+    scores.update({c: round(p, 4) for c, p in inside.items() if p >= 0.0001})
+    return Language(code=code, confidence=round(prob, 4), scores=scores)
 
 
 def detect(article: Article) -> None:

@@ -68,16 +68,29 @@ def tag_words(nlp: Language, sentences: Iterable[Sequence[str]]) -> Iterator[lis
         yield [(e.start, e.end, e.label_) for e in doc.ents]
 
 
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Warta's tokens for ``text[start:end]`` (one sentence), a sentence-final period split off an
+    abbreviation-like last token ("dikutip RT." -> "RT", ".")."""
+    toks = tokenize(text, start, end)
+    if toks and len(toks[-1].text) > 1 and toks[-1].text.endswith(".") and toks[-1].text[-2].isalpha():
+        last = toks[-1]
+        if sum(c == "." for c in last.text) == 1 and len(last.text) > 2:
+            toks[-1:] = [Token(last.start, last.end - 1, last.text[:-1]), Token(last.end - 1, last.end, ".")]
+    return toks
+
+
 def _chunks(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[list[Token]]:
     for start, end in spans:
-        toks = tokenize(text, start, end)
+        toks = tokens(text, start, end)
         for i in range(0, len(toks), MAX_TOKENS):
             chunk = toks[i : i + MAX_TOKENS]
             if chunk:
                 yield chunk
 
 
-def recognise(text: str, spans: Iterable[tuple[int, int]] | None = None, *, path: str | None = None) -> list[EntitySpan]:
+def recognise(
+    text: str, spans: Iterable[tuple[int, int]] | None = None, *, path: str | None = None
+) -> list[EntitySpan]:
     """Entities in ``text`` (within ``spans``, e.g. sentences; the whole text if None)."""
     nlp = load(path)
     chunks = _chunks(text, spans if spans is not None else [(0, len(text))])

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 # /2019/09/10/, /2019-09-10/, /20190910..., /read/2019/09/10/
 _URL_YMD = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)")
@@ -32,11 +33,13 @@ def date_from_url(url: str | None) -> str | None:
 
 
 def parse_field_date(value: object) -> str | None:
-    """An ISO date/datetime from a corpus field (ISO, or D/M/YYYY as Indonesian sites write it);
-    None for what cannot be read without guessing (e.g. spreadsheet serial numbers)."""
+    """An ISO date/datetime from a corpus field, or None for what cannot be read without
+    guessing. Read: ISO 8601; D/M/YYYY (day first, as Indonesian sites write it); written
+    dates in Indonesian or English ("26 Oktober 2019", "Sep 30, 2019", "10-Sep-19", with
+    dateparser); spreadsheet serial day numbers when unambiguous (see ``_serial``)."""
     if value is None:
         return None
-    v = str(value).strip()
+    v = " ".join(str(value).split())
     if not v:
         return None
     try:
@@ -48,7 +51,37 @@ def parse_field_date(value: object) -> str | None:
     m = _DMY.match(v)
     if m:
         return _valid(m.group(3), m.group(2), m.group(1))
-    return None
+    if _SERIAL.match(v):
+        return _serial(float(v))
+    return _written(v)
+
+
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _serial(n: float) -> str | None:
+    """A spreadsheet day number (days since 1899-12-30). Spreadsheets in month-first locales
+    turn a day-first "10/09/2019" into 9 October, so a serial whose day is 12 or less may
+    have day and month swapped: those are left unread (None); later days are unambiguous."""
+    if not 32874 <= n <= 73050:  # 1990..2099: outside this it is not a publication date
+        return None
+    d = _EXCEL_EPOCH + timedelta(days=int(n))
+    return d.isoformat() if d.day > 12 else None
+
+
+@lru_cache(maxsize=4096)
+def _written(v: str) -> str | None:
+    if len(re.findall(r"\d+", v)) < 2:  # a day and a year, not "kemarin" or "Oktober 2019"
+        return None
+    import dateparser  # well-kept, knows Indonesian month and day names
+
+    settings = {"DATE_ORDER": "DMY", "STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        parsed = dateparser.parse(v, languages=["id", "en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat() if parsed is not None else None
 
 
 def choose_published(field_value: object, url: str | None) -> tuple[str | None, str | None]:

@@ -66,7 +66,7 @@ def record_to_document(rec: Mapping[str, Any], name: str, mapping: Mapping[str, 
     published, why = choose_published(get("published"), url)
     used = {col[f] for f in FIELDS}
     meta = {k: v for k, v in rec.items() if k not in used and k is not None and v not in ("", None)}
-    if why == "url" and get("published") is not None:
+    if why != "field" and get("published") is not None:  # the value was not used: keep it
         meta["published_field"] = get("published")
     title = get("title")
     outlet, lang, fetched = get("outlet"), get("lang"), get("fetched")

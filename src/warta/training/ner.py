@@ -249,7 +249,7 @@ def train(
         str(vec_model),
         "--system.seed",
         str(SEED),
-        *(a for kv in overrides or [] for a in (f"--{kv.split('=', 1)[0]}", kv.split('=', 1)[1])),
+        *(a for kv in overrides or [] for a in (f"--{kv.split('=', 1)[0]}", kv.split("=", 1)[1])),
     )
     best = work / "output" / "model-best"
     if out.exists():
@@ -262,10 +262,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("ner", help="train the Indonesian NER model (PER/ORG/LOC)")
     p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
     p.add_argument("--out", type=Path, default=REPO / "src" / "warta" / "models" / "ner-id")
-    p.add_argument("--work", type=Path, default=Path("build/ner"), help="scratch folder (DocBins, vectors, checkpoints)")
+    p.add_argument(
+        "--work", type=Path, default=Path("build/ner"), help="scratch folder (DocBins, vectors, checkpoints)"
+    )
     p.add_argument("--vectors", type=Path, help="reuse a .floret vectors file instead of training one")
     p.add_argument("--config", type=Path, default=CONFIG)
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help="spaCy config override, e.g. training.max_steps=2000")
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="spaCy config override, e.g. training.max_steps=2000",
+    )
 
     def run(args: argparse.Namespace) -> int:
         if not args.data.is_dir():

@@ -62,6 +62,7 @@ def train(
         "sentences": len(xs),
         "params": params,
         "seed": SEED,
+        "features_version": timequant.FEATURES_VERSION,
     }
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     if verbose:

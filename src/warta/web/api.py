@@ -162,7 +162,33 @@ def get_entity(db: StoreDep, entity_id: int, limit: Limit = 20, offset: Offset =
         "articles": page_out(articles).model_dump(),
         "quotes": page_out(Page(quotes, n_quotes, limit, offset)).model_dump(),
         "co_mentioned": queries.co_mentioned(db, sp),
-        "quoted_by_outlets": queries.quoting_outlets(db, sp),
+        "quoted_by_outlets": queries.speaker_profile(db, sp).outlets,
+    }
+
+
+@router.get("/speakers", summary="One speaker by name (any case): quotations, timeline, roles, outlets")
+def get_speaker(
+    db: StoreDep,
+    name: Annotated[str, Query(min_length=1, max_length=200, description="the speaker's name as quoted")],
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """A speaker linked to an entity of that name is that entity's quotations; otherwise the
+    quotations whose (unlinked) speaker has exactly this name, in any case."""
+    sp = resolve_speaker(db, name) if not name.isdigit() else queries.Speaker(name=name).resolved(db)
+    quotes, n_quotes = queries.speaker_quotes(db, sp, limit=limit, offset=offset)
+    if n_quotes == 0:
+        raise HTTPException(404, "no quotations by this speaker")
+    prof = queries.speaker_profile(db, sp)
+    return {
+        "name": name,
+        "entity_id": sp.entity_id,
+        "titles": prof.titles,
+        "affiliations": prof.affiliations,
+        "n_articles": prof.n_articles,
+        "timeline": [{"day": d, "n": n} for d, n in prof.timeline],
+        "quoted_by_outlets": prof.outlets,
+        "quotes": page_out(Page(quotes, n_quotes, limit, offset)).model_dump(),
     }
 
 

@@ -47,8 +47,28 @@ def templates() -> jinja2.Environment:
     env.filters["snippet"] = render.snippet
     env.filters["day"] = lambda v: str(v)[:10] if v else ""
     env.filters["num"] = render.fmt_int
+    env.filters["value"] = render.fmt_number
     env.globals["timeline_svg"] = charts.timeline_svg
     return env
+
+
+def describe_schema(schema: dict[str, Any] | None, spec: dict[str, Any] | None = None) -> str:
+    """A short human reading of a JSON schema (for the API docs page)."""
+    if not schema:
+        return ""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        target = ((spec or {}).get("components", {}).get("schemas", {})).get(name)
+        if target and target.get("properties"):
+            return name + " {" + ", ".join(target["properties"]) + "}"
+        return name
+    if "anyOf" in schema:
+        return " or ".join(describe_schema(s, spec) for s in schema["anyOf"])
+    out = str(schema.get("type", ""))
+    limits = [f"{k} {schema[k]}" for k in ("minimum", "maximum", "maxLength", "pattern") if k in schema]
+    if "default" in schema and schema["default"] is not None:
+        limits.append(f"default {schema['default']}")
+    return out + (f" ({', '.join(limits)})" if limits else "")
 
 
 def is_api(request: Request) -> bool:
@@ -80,12 +100,13 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
             "entities, quotations and cited sources; annotate a text without storing it. "
             "Lists are paginated with `limit` (at most 100) and `offset`. Writes need a bearer token."
         ),
-        docs_url="/api/docs" if docs else None,
+        docs_url=None,  # Swagger UI loads its code from a CDN; /api/docs is rendered here instead
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=_lifespan,
     )
     app.state.pool = pool
+    app.state.store = pool.proxy()
     app.state.token = token if token is not None else (os.environ.get("WARTA_API_TOKEN") or None)
     app.state.templates = templates()
     app.state.max_body = max_body
@@ -115,6 +136,15 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
 
     from warta.web import api, pages
 
+    if docs:
+
+        @app.get("/api/docs", include_in_schema=False)
+        def api_docs(request: Request) -> HTMLResponse:
+            html = request.app.state.templates.get_template("api_docs.html").render(
+                request=request, spec=app.openapi(), describe=describe_schema
+            )
+            return HTMLResponse(html)
+
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -124,9 +154,9 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
     return app
 
 
-def store(request: Request) -> Any:
-    """The calling thread's store (a FastAPI dependency)."""
-    return request.app.state.pool.get()
+async def store(request: Request) -> Any:
+    """The store, as used from the thread that runs the handler (a FastAPI dependency)."""
+    return request.app.state.store
 
 
 def app_from_env() -> FastAPI:

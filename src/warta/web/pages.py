@@ -174,12 +174,19 @@ def article(request: Request, db: StoreDep, article_id: str) -> HTMLResponse:
     return page(request, "article.html", stored=True, **article_context(art, db))
 
 
-def speaker_page(request: Request, db: Store, sp: queries.Speaker, page_no: int, **context: Any) -> HTMLResponse:
-    quotes, n_quotes = queries.speaker_quotes(db, sp, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
-    titles, affiliations = queries.speaker_roles(db, sp)
+def speaker_page(
+    request: Request,
+    db: Store,
+    sp: queries.Speaker,
+    page_no: int,
+    listed: tuple[list[dict[str, Any]], int] | None = None,
+    **context: Any,
+) -> HTMLResponse:
+    quotes, n_quotes = listed or queries.speaker_quotes(db, sp, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
+    prof = queries.speaker_profile(db, sp)
     ent = context.get("entity") or {}
-    titles = _merge(list(ent.get("titles") or []), titles)
-    affiliations = _merge(list((ent.get("json") or {}).get("affiliations") or []), affiliations)
+    titles = _merge(list(ent.get("titles") or []), prof.titles)
+    affiliations = _merge(list((ent.get("json") or {}).get("affiliations") or []), prof.affiliations)
     return page(
         request,
         "entity.html",
@@ -188,10 +195,10 @@ def speaker_page(request: Request, db: Store, sp: queries.Speaker, page_no: int,
         pager=pager(request, page_no, n_quotes),
         titles=titles,
         affiliations=affiliations,
-        timeline=queries.timeline(db, sp),
+        timeline=prof.timeline,
         co_mentioned=queries.co_mentioned(db, sp),
-        outlets=queries.quoting_outlets(db, sp),
-        n_quoting_articles=queries.speaker_articles(db, sp),
+        outlets=prof.outlets,
+        n_quoting_articles=prof.n_articles,
         **context,
     )
 
@@ -233,13 +240,15 @@ def speaker(
     page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     sp = queries.Speaker(name=name).resolved(db)
-    _, n = queries.speaker_quotes(db, sp, limit=1, offset=0)
-    if n == 0:
+    listed = queries.speaker_quotes(db, sp, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
+    if listed[1] == 0:
         eid = queries.entity_by_name(db, name)
         if eid is not None:
             return RedirectResponse(f"/entities/{eid}", status_code=307)
         raise HTTPException(404, "no quotations by this speaker")
-    return speaker_page(request, db, sp, page_no, name=name, type=None, entity=None, articles=[], n_articles=None)
+    return speaker_page(
+        request, db, sp, page_no, listed=listed, name=name, type=None, entity=None, articles=[], n_articles=None
+    )
 
 
 @router.get("/sources", response_class=HTMLResponse)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +19,7 @@ from warta.store import Store, canonical_key
 
 
 def _postgres(store: Store) -> bool:
-    return type(store).__name__ == "PostgresStore"
+    return store.url.startswith(("postgresql://", "postgres://"))
 
 
 def rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -37,33 +37,46 @@ MAX_IDS = 5000  # a speaker with more unlinked quotations is selected by a scan 
 
 
 class NameIndex:
-    """Quotations whose speaker is not linked to an entity, by lower-cased speaker name.
+    """Quotations whose speaker is not linked to an entity, by case-folded speaker name.
 
     The store indexes quotations by speaker entity, not by name, so selecting an unlinked
     speaker's quotations scans the whole quotes table; this index (one scan, shared by the
-    threads of a process) turns that into a primary-key lookup. It is rebuilt when the table
-    changes (its row count or highest id), checked at most every ``CHECK_SECONDS``.
+    threads of a process) turns that into a primary-key lookup. It is rebuilt when the quotes
+    table changes (row count, highest id, newest article row: checked at most every
+    ``CHECK_SECONDS``) and at least every ``MAX_AGE`` seconds. The ids are only candidates:
+    queries also check each quotation's speaker name (:meth:`Speaker.where`), so a stale index
+    can miss a new quotation for a while but never shows another speaker's.
     """
 
     CHECK_SECONDS = 5.0
+    MAX_AGE = 300.0
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.ids: dict[str, list[int]] = {}
-        self.names: dict[str, str] = {}  # lower-cased -> the most frequent spelling
+        self.spellings: dict[str, list[str]] = {}  # case-folded -> spellings, most frequent first
         self.version: tuple[Any, ...] | None = None
+        self.generation = 0  # incremented on every rebuild (keys the speaker profile cache)
         self.checked = 0.0
+        self.built = 0.0
 
     def refresh(self, store: Store) -> None:
         now = time.monotonic()
-        if now - self.checked < self.CHECK_SECONDS and self.version is not None:
+        if self.version is not None and now - self.checked < self.CHECK_SECONDS:
             return
         with self.lock:
-            if now - self.checked < self.CHECK_SECONDS and self.version is not None:
+            if self.version is not None and now - self.checked < self.CHECK_SECONDS:
                 return
-            row = rows(store, "SELECT COUNT(*) AS n, MAX(id) AS top FROM quotes")[0]
-            version = (row["n"], row["top"])
-            if version != self.version:
+            # PostgreSQL never reuses identity values; SQLite reuses the highest rowids after a
+            # delete, so there the newest article row (rowid and write time) is part of the version
+            last = (
+                "NULL"
+                if _postgres(store)
+                else "(SELECT rid || ' ' || updated_at FROM articles ORDER BY rid DESC LIMIT 1)"
+            )
+            row = rows(store, f"SELECT COUNT(*) AS n, MAX(id) AS top, {last} AS last FROM quotes")[0]
+            version = (row["n"], row["top"], row["last"])
+            if version != self.version or now - self.built > self.MAX_AGE:
                 ids: dict[str, list[int]] = {}
                 spellings: dict[str, Counter[str]] = {}
                 for r in rows(
@@ -74,21 +87,24 @@ class NameIndex:
                     ids.setdefault(key, []).append(int(r["id"]))
                     spellings.setdefault(key, Counter())[str(r["speaker_name"])] += 1
                 self.ids = ids
-                self.names = {k: c.most_common(1)[0][0] for k, c in spellings.items()}
+                self.spellings = {k: [n for n, _ in c.most_common()] for k, c in spellings.items()}
                 self.version = version
+                self.generation += 1
+                self.built = time.monotonic()
             self.checked = time.monotonic()
 
-    def lookup(self, store: Store, name: str) -> list[int] | None:
-        """The quote ids of this (unlinked) speaker; None when too many to list."""
+    def lookup(self, store: Store, name: str) -> tuple[list[int], list[str]] | None:
+        """The quote ids and the name's spellings of this (unlinked) speaker; None when too many."""
         self.refresh(store)
-        found = self.ids.get(name.casefold(), [])
-        return found if len(found) <= MAX_IDS else None
+        key = name.casefold()
+        found = self.ids.get(key, [])
+        return (found, self.spellings.get(key, [])) if len(found) <= MAX_IDS else None
 
     def containing(self, store: Store, fragment: str, limit: int) -> list[tuple[str, int]]:
         """(name, number of quotations) of the unlinked speakers whose name contains ``fragment``."""
         self.refresh(store)
         f = " ".join(fragment.casefold().split())
-        hits = [(self.names[k], len(v)) for k, v in self.ids.items() if f and f in k]
+        hits = [(self.spellings[k][0], len(v)) for k, v in self.ids.items() if f and f in k]
         return sorted(hits, key=lambda h: (-h[1], h[0]))[:limit]
 
 
@@ -108,24 +124,79 @@ class Speaker:
 
     entity_id: int | None = None
     name: str = ""
-    quote_ids: tuple[int, ...] | None = None  # the name's quotations, when resolved (see ``resolved``)
+    quote_ids: tuple[int, ...] | None = None  # candidate quotations of a name (see ``resolved``)
+    spellings: tuple[str, ...] = ()  # the name as written in those quotations
 
     def resolved(self, store: Store) -> Speaker:
         """The same speaker with its quotations' ids looked up (a name), for fast queries."""
         if self.entity_id is not None or self.quote_ids is not None:
             return self
-        ids = name_index(store).lookup(store, self.name)
-        return self if ids is None else Speaker(name=self.name, quote_ids=tuple(ids))
+        found = name_index(store).lookup(store, self.name)
+        if found is None:
+            return self
+        return Speaker(name=self.name, quote_ids=tuple(found[0]), spellings=tuple(found[1]))
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition on quotes (alias q) selecting this speaker's quotations."""
         if self.entity_id is not None:
             return "q.speaker_entity_id = ?", [self.entity_id]
         if self.quote_ids is not None:
-            if not self.quote_ids:
+            if not self.quote_ids or not self.spellings:
                 return "1 = 0", []
-            return f"q.id IN ({', '.join('?' * len(self.quote_ids))})", list(self.quote_ids)
+            ids = ", ".join("?" * len(self.quote_ids))
+            names = ", ".join("?" * len(self.spellings))
+            return (
+                f"q.id IN ({ids}) AND q.speaker_entity_id IS NULL AND q.speaker_name IN ({names})",
+                [*self.quote_ids, *self.spellings],
+            )
         return "q.speaker_entity_id IS NULL AND LOWER(q.speaker_name) = LOWER(?)", [self.name]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a speaker page shows beyond the list of quotations; all of it depends only on the
+    speaker's quotations (and their articles), so it is cached per quotes-table version."""
+
+    titles: list[str]
+    affiliations: list[str]
+    timeline: list[tuple[str, int]]
+    outlets: list[dict[str, Any]]
+    n_articles: int
+
+
+PROFILE_CACHE_SIZE = 2048
+_profiles: OrderedDict[tuple[Any, ...], Profile] = OrderedDict()
+_profiles_lock = threading.Lock()
+
+
+def speaker_profile(store: Store, speaker: Speaker) -> Profile:
+    """Titles, affiliations, timeline, quoting outlets and article count of a speaker.
+
+    Cached (least recently used, :data:`PROFILE_CACHE_SIZE` speakers) for one generation of
+    the :class:`NameIndex`, which follows the quotes table (and is rebuilt at least every
+    ``NameIndex.MAX_AGE`` seconds)."""
+    index = name_index(store)
+    index.refresh(store)
+    who = speaker.entity_id if speaker.entity_id is not None else speaker.name.casefold()
+    key = (store.url, index.generation, who)
+    with _profiles_lock:
+        hit = _profiles.get(key)
+        if hit is not None:
+            _profiles.move_to_end(key)
+            return hit
+    titles, affiliations = speaker_roles(store, speaker)
+    prof = Profile(
+        titles,
+        affiliations,
+        timeline(store, speaker),
+        quoting_outlets(store, speaker),
+        speaker_articles(store, speaker),
+    )
+    with _profiles_lock:
+        _profiles[key] = prof
+        while len(_profiles) > PROFILE_CACHE_SIZE:
+            _profiles.popitem(last=False)
+    return prof
 
 
 def local_entity_ids(store: Store, article_id: str) -> dict[str, int]:
@@ -195,17 +266,41 @@ def quoting_outlets(store: Store, speaker: Speaker, *, limit: int = 20) -> list[
     )
 
 
-def speaker_roles(store: Store, speaker: Speaker, *, sample: int = 2000) -> tuple[list[str], list[str]]:
-    """Titles and affiliations attributed to the speaker in their quotations, most frequent first."""
+def speaker_roles(store: Store, speaker: Speaker) -> tuple[list[str], list[str]]:
+    """Titles and affiliations attributed to the speaker in their quotations, most frequent first.
+
+    Grouped in SQL on the stored title lists and on the affiliations extracted from each
+    quotation's JSON by the database, so that few distinct lists reach Python."""
     where, params = speaker.where()
-    found = rows(store, f"SELECT q.speaker_titles, q.json FROM quotes q WHERE {where} LIMIT ?", [*params, sample])
-    titles: Counter[str] = Counter()
-    affiliations: Counter[str] = Counter()
+    aff = (
+        "(q.json::json -> 'speaker' ->> 'affiliations')"
+        if _postgres(store)
+        else "json_extract(q.json, '$.speaker.affiliations')"
+    )
+    found = rows(
+        store,
+        f"SELECT q.speaker_titles AS titles, {aff} AS affiliations, COUNT(*) AS n FROM quotes q WHERE {where}"
+        " GROUP BY q.speaker_titles, 2",
+        params,
+    )
+    titles: dict[str, Counter[str]] = {}  # case-folded -> spellings
+    affiliations: dict[str, Counter[str]] = {}
     for r in found:
-        titles.update(json.loads(r["speaker_titles"] or "[]"))
-        sp = (json.loads(r["json"] or "{}") or {}).get("speaker") or {}
-        affiliations.update(a for a in sp.get("affiliations") or [] if isinstance(a, str))
-    return [t for t, _ in titles.most_common()], [a for a, _ in affiliations.most_common()]
+        n = int(r["n"])
+        extra = r["affiliations"]
+        for into, values in (
+            (titles, json.loads(r["titles"] or "[]")),
+            (affiliations, json.loads(extra) if isinstance(extra, str) and extra.startswith("[") else []),
+        ):
+            for v in values:
+                if isinstance(v, str) and v.strip():
+                    into.setdefault(v.strip().casefold(), Counter())[v.strip()] += n
+
+    def ranked(seen: dict[str, Counter[str]]) -> list[str]:
+        order = sorted(seen.values(), key=lambda c: (-sum(c.values()), c.most_common(1)[0][0]))
+        return [c.most_common(1)[0][0] for c in order]
+
+    return ranked(titles), ranked(affiliations)
 
 
 def co_mentioned(store: Store, speaker: Speaker, *, limit: int = 15) -> list[dict[str, Any]]:

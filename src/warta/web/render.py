@@ -47,7 +47,7 @@ def speaker_href(name: str) -> str:
     return "/speaker?" + urlencode({"name": name})
 
 
-def _fmt_number(v: Any) -> str:
+def fmt_number(v: Any) -> str:
     if isinstance(v, float) and v.is_integer():
         return f"{int(v):,}".replace(",", ".")
     if isinstance(v, int | float):
@@ -80,9 +80,9 @@ def time_title(t: dict[str, Any]) -> str:
 
 def quantity_title(q: dict[str, Any]) -> str:
     bound = {"at_least": "at least ", "at_most": "at most ", "about": "about "}.get(q.get("bound") or "", "")
-    value = _fmt_number(q["value"]) if q.get("value") is not None else "?"
+    value = fmt_number(q["value"]) if q.get("value") is not None else "?"
     if q.get("upper") is not None:
-        value += "–" + _fmt_number(q["upper"])
+        value += "–" + fmt_number(q["upper"])
     parts = [f"{bound}{value}"]
     if q.get("unit"):
         parts.append(str(q["unit"]))

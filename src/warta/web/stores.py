@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 from warta.commands.quotes import require_db
 from warta.store import Store, open_store
@@ -32,6 +33,13 @@ class StorePool:
                 self._all.append(store)
         return store
 
+    def proxy(self) -> Store:
+        """A stand-in for "this thread's store": every attribute is looked up on the store of
+        the thread that uses it. Handing it out costs no thread switch (FastAPI runs plain
+        dependencies in its thread pool), and a handler running in a worker thread then
+        works on that thread's own connection."""
+        return ThreadStore(self)  # type: ignore[return-value]
+
     def __iter__(self) -> Iterator[Store]:
         with self._lock:
             return iter(list(self._all))
@@ -42,3 +50,15 @@ class StorePool:
         for s in stores:
             with contextlib.suppress(Exception):  # at shutdown a broken connection is already gone
                 s.close()
+
+
+class ThreadStore:
+    def __init__(self, pool: StorePool) -> None:
+        self._pool = pool
+
+    @property
+    def url(self) -> str:
+        return self._pool.target
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pool.get(), name)

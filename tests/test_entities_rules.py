@@ -1,0 +1,45 @@
+"""Titles, affiliations, country normalisation and linking on short texts."""
+
+from __future__ import annotations
+
+import warta
+
+
+def ents(text):
+    a = warta.extract(text, published="2020-01-01")
+    return a, {e.name: e for e in a.entities}
+
+
+def test_title_after_name_and_country_abbreviation():
+    a, e = ents(
+        "Sri Mulyani Indrawati, Menteri Keuangan, mengatakan anggaran akan dipangkas. "
+        "Menurut Sri Mulyani, defisit tetap aman. Pemerintah RI juga berunding dengan AS."
+    )
+    sm = e["Sri Mulyani Indrawati"]
+    assert sm.type == "PER"
+    assert "Menteri Keuangan" in sm.titles
+    assert [m.text for m in sm.mentions] == ["Sri Mulyani Indrawati", "Sri Mulyani"]
+    assert e["Indonesia"].type == "LOC" and e["Indonesia"].mentions[0].text == "RI"
+    assert e["Amerika Serikat"].links["country"] == "Amerika Serikat"
+
+
+def test_rank_and_police_title():
+    a, e = ents(
+        "Kapolda Metro Jaya Irjen Fadil Imran mengatakan pelaku sudah ditangkap. Fadil menambahkan, polisi masih memeriksa saksi."
+    )
+    fadil = e["Fadil Imran"]
+    assert "Irjen" in fadil.titles and fadil.name == "Fadil Imran"
+    assert len(fadil.mentions) == 2
+
+
+def test_no_entities_text():
+    a = warta.extract("hujan turun sejak pagi dan jalanan basah. semua orang menunggu di rumah.")
+    assert a.entities == []
+
+
+def test_same_short_name_links_to_nearest_full_name():
+    a, e = ents(
+        "Budi Santoso bertemu Budi Gunawan di Bandung. Budi Gunawan lalu pulang. Budi mengatakan pertemuan itu lancar."
+    )
+    bg = e["Budi Gunawan"]
+    assert "Budi" in [m.text for m in bg.mentions]
