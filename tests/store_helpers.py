@@ -1,6 +1,6 @@
-"""Shared helpers for the store and ingest tests: a store fixture over both back ends and
-hand-built articles with entities and quotations (so the tests do not depend on how well the
-NLP stages do today)."""
+"""Shared helpers for the store and ingest tests (the web and Spark tests use them too): a
+store fixture over both back ends and hand-built articles with entities and quotations (so the
+tests do not depend on how well the NLP stages do today)."""
 
 from __future__ import annotations
 

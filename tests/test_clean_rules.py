@@ -169,7 +169,6 @@ def test_line_rules(line, kind):
         "Foto itu langsung disukai oleh hampir 4,5 juta pengguna Instagram.",
         "Sumber di kepolisian mengatakan pelaku sudah ditangkap sejak Senin malam lalu.",
         "Lihat juga: Keluarga Minta Tersangka Dikembalikan ke Papua,Setelah itu, Golfrid dibawa ke rumah sakit.",
-        "Baca Juga: ,Demikian manfaat algae untuk kecantikan, semoga informasi ini bermanfaat ya.,#GrowFearLess",
         "Komentar Presiden itu langsung ditanggapi oleh para menteri di Istana.",
         "Harga saham PT Astra International Tbk. naik 2 persen pada perdagangan Senin.",
         "Dia menyebut hak cipta lagu itu masih dalam sengketa di pengadilan.",
@@ -186,16 +185,19 @@ def test_body_lines_that_look_like_boilerplate_stay(line):
 def test_inline_cuts_keep_the_rest_of_the_paragraph():
     a = read(
         "Judul Berita Ini\n"
+        "Baca Juga: ,Demikian manfaat algae untuk kecantikan, semoga informasi ini bermanfaat ya.\n"
         "Habibie diakui dunia. (baca juga: Jejak BJ Habibie di Jerman) Ia lalu pulang ke Indonesia.\n"
         "“Kita cek dulu ya,” ujarnya singkat.(dek/ris)\n"
         "Paragraf SCROLL TO CONTINUE WITH CONTENT terakhir di sini.\n"
     )
     assert [(r.kind, r.text) for r in a.removed] == [
+        ("read_also", "Baca Juga: ,"),
         ("read_also", "(baca juga: Jejak BJ Habibie di Jerman)"),
         ("author_credit", "(dek/ris)"),
         ("scroll_prompt", "SCROLL TO CONTINUE WITH CONTENT"),
     ]
     assert [a.text[p.start : p.end] for p in a.paragraphs] == [
+        "Demikian manfaat algae untuk kecantikan, semoga informasi ini bermanfaat ya.",
         "Habibie diakui dunia. Ia lalu pulang ke Indonesia.",
         "“Kita cek dulu ya,” ujarnya singkat.",
         "Paragraf terakhir di sini.",
@@ -227,3 +229,56 @@ def test_a_caption_printed_twice_around_its_credit():
     a = read(f"Judul Berita Ini\n{caption}\n{caption}\nEPA\nParagraf pertama berita ini.\nParagraf akhir.\n")
     assert [c.text for c in a.captions] == [caption]
     assert [(r.kind, r.text) for r in a.removed] == [("duplicate_caption", caption), ("photo_credit", "EPA")]
+
+
+def test_a_read_also_label_run_onto_a_body_paragraph_is_cut_and_the_paragraph_kept():
+    # CLICK-ID okezone: the link text was dropped, the next paragraph joined with ",,"
+    a = read(
+        "Judul Berita Ini\n"
+        "Paragraf pertama berita ini. Kalimat kedua.\n"
+        "Baca Juga:,,Baca juga:,,Ketika ditanya mengapa Jokowi menolak, Mahathir berkata, "
+        '"Saya tidak tahu mengapa."\n'
+        "Baca juga: Jokowi: Untuk Apa Laporan Dana Desa Berlapis Tapi Uangnya Hilang?\n"
+        "BUDIARTI UTAMI PUTRI | HALIDA BUNGA FISANDRA | SHINTA MAHARANI\n"
+    )
+    assert [(r.kind, r.text) for r in a.removed] == [
+        ("read_also", "Baca Juga:,,Baca juga:,,"),
+        ("read_also", "Baca juga: Jokowi: Untuk Apa Laporan Dana Desa Berlapis Tapi Uangnya Hilang?"),
+        ("credit_list", "BUDIARTI UTAMI PUTRI | HALIDA BUNGA FISANDRA | SHINTA MAHARANI"),
+    ]
+    assert [a.text[p.start : p.end] for p in a.paragraphs][1] == (
+        'Ketika ditanya mengapa Jokowi menolak, Mahathir berkata, "Saya tidak tahu mengapa."'
+    )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # first lines of IndoSum articles (no title there): leads, not headlines
+        "Merdeka.com - Kado Indah Untuk Totti",
+        "MUENCHEN, JUARA.net - Sejak bergabung dengan skuat utama Bayern Muenchen pada 2002, Philipp Lahm",
+        "Siapa yang tak suka dengan donat?",
+        "Taylor Swift mengeluarkan lagu baru rasanya semua orang sudah tahu tapi apakah semua orang bersedia",
+        "B",
+        "(Kredit: juara.net)",
+    ],
+)
+def test_a_lead_line_is_not_taken_for_the_title(first):
+    a = read(f"{first}\nParagraf kedua berita ini. Kalimat lain.\nParagraf ketiga berita ini.\n")
+    assert a.title is None
+    kept = [a.text[p.start : p.end] for p in a.paragraphs]
+    assert first in kept or [(r.kind, r.text) for r in a.removed] == [("photo_credit", first)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Bahas Aleppo, Lavrov: AS Akhirnya Ajukan Proposal yang Sejalan dengan Rusia",
+        'Saat "Baut, Botol, hingga Roti" Adu Cepat di Jakarta Kizuna Ekiden 2019',
+        "Aktivis Walhi Sumut Meninggal, Kata Pak Polisi Karena Kecelakaan, Tapi...",
+        "[Lipsus Gabungan] Terlampau Sadis! Begini Perlakuan Polisi Terhadap Anak-anak",
+    ],
+)
+def test_headlines_are_titles(title):
+    a = read(f"{title}\nParagraf pertama berita ini. Kalimat lain.\nParagraf kedua berita ini.\n")
+    assert a.title is not None and a.title.text == title

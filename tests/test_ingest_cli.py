@@ -91,6 +91,8 @@ def test_ingest_is_idempotent_and_updates_changed_articles(tmp_path, target):
     out = warta("ingest", str(src), "--db", target)
     assert "0 new" in out.stderr and "5 done before" in out.stderr
     assert counts(target) == first
+    out = warta("ingest", str(src), "--db", target, "--reprocess")
+    assert "5 updated" in out.stderr and counts(target) == first
     # the same content under another file name is recognised by its content hash
     copy = tmp_path / "copy.jsonl"
     copy.write_bytes(src.read_bytes())

@@ -95,7 +95,7 @@ def test_organisation_as_speaker():
 def test_quoted_phrase_inside_reported_speech_belongs_to_its_speaker():
     text = (
         "Duta Besar Korut untuk PBB, Ja Song Nam, mengatakan bahwa latihan militer itu membuat situasi di "
-        "Semenanjung Korea kini berada dalam keadaan “paling parah sejak perang berakhir puluhan tahun lalu.”\n"
+        "Semenanjung Korea kini berada dalam keadaan “paling parah dan paling berbahaya sejak perang berakhir puluhan tahun lalu.”\n"
     )
     qs = warta.extract(text, lang="id").quotes
     ind = [q for q in qs if q.kind == "indirect"]

@@ -201,6 +201,15 @@ def test_entities_merge_as_the_store_merges_them(spark, tmp_path):
         quote=('"Jalan tol selesai,"', "basuki hadimuljono"),
     )
     again.entities[0].titles = ["Menteri PUPR", "Menteri"]
+    original = make_article(
+        "Menteri tinjau bendungan",
+        "Basuki Hadimuljono meninjau bendungan di Cianjur, Senin. "
+        '"Bendungan ini selesai tahun depan," kata Basuki Hadimuljono.',
+        url=arts[1].url,
+        published="2019-09-16",
+        people={"Basuki Hadimuljono": "PER", "Cianjur": "LOC"},
+        quote=('"Bendungan ini selesai tahun depan,"', "Basuki Hadimuljono"),
+    )
     replaced = make_article(
         "Menteri tinjau bendungan (ralat)",
         "Basuki Hadimuljono meninjau bendungan di Cianjur, Senin. "
@@ -210,7 +219,8 @@ def test_entities_merge_as_the_store_merges_them(spark, tmp_path):
         people={"Basuki Hadimuljono": "PER", "Cianjur": "LOC"},
         quote=('"Bendungan ini selesai tahun depan,"', "Basuki Hadimuljono"),
     )
-    sequence = [arts[0], arts[1], again, arts[2], replaced, arts[0]]
+    # Cianjur: only in the article that is replaced, so deleted with it and created again
+    sequence = [arts[0], original, again, arts[2], replaced, arts[0]]
     procs = []
     with open_store(str(tmp_path / "single.db")) as store:
         for i, a in enumerate(sequence):
@@ -226,7 +236,8 @@ def test_entities_merge_as_the_store_merges_them(spark, tmp_path):
 
     ents = {r["key"]: r for r in pq.read_table(tmp_path / "spark" / "entities").to_pylist()}
     assert ents["basuki hadimuljono"]["name"] == "Basuki Hadimuljono"
-    assert json.loads(ents["bogor"]["titles"]) == [] and "cianjur" in ents
+    assert json.loads(ents["bogor"]["titles"]) == []
+    assert ents["cianjur"]["id"] > max(e["id"] for k, e in ents.items() if k != "cianjur")
     assert json.loads(ents["basuki hadimuljono"]["titles"]) == ["Menteri", "Menteri PUPR"]
     speakers = {r["speaker_entity_id"] for r in pq.read_table(tmp_path / "spark" / "quotes").to_pylist()}
     assert ents["basuki hadimuljono"]["id"] in speakers

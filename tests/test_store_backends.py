@@ -32,6 +32,19 @@ def test_same_content_is_stored_once(store):
     assert counts["articles"] == 1 and counts["quotes"] == 1 and counts["mentions"] == 2
 
 
+def test_replace_gives_a_stored_article_new_annotations(store):
+    a = sample_articles()[0]
+    store.add(a)
+    ingested = store.search_articles("banjir").items[0]
+    a.quotes.clear()  # e.g. a newer pipeline finds no quotation here
+    a.url = None
+    res = store.add(a, replace=True)
+    assert (res.status, res.replaced) == ("updated", a.id)
+    c = store.stats()["counts"]
+    assert c["articles"] == 1 and c["quotes"] == 0 and c["mentions"] == 2
+    assert store.search_articles("banjir").items[0]["url"] == ingested["url"]  # the URL is kept
+
+
 def test_changed_article_at_same_url_is_updated(store):
     a = sample_articles()[0]
     store.add(a)

@@ -196,6 +196,7 @@ def test_unlinked_speaker_pages_follow_new_quotations(tmp_path, monkeypatch):
         page = c.get("/speaker", params={"name": "Budi Santoso"})
         assert "2 quotations in 2 articles" in page.text
         assert page.text.count('<rect class="bar"') == 2  # two months
+        assert c.get("/api/speakers", params={"name": "budi santoso"}).json()["quotes"]["total"] == 2
         api = c.get("/api/articles", params={"speaker": "Budi Santoso"}).json()
         assert [h["title"] for h in api["items"]] == ["Dua", "Satu"]
 

@@ -14,8 +14,35 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-LOCATIVE = {"di", "ke", "kota", "provinsi", "kabupaten", "desa", "kecamatan", "wilayah", "kawasan", "negara", "ibu kota"}
-PERSON = {"kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "pak", "bu", "bapak", "ibu", "presiden", "menteri", "sang", "oleh"}
+LOCATIVE = {
+    "di",
+    "ke",
+    "kota",
+    "provinsi",
+    "kabupaten",
+    "desa",
+    "kecamatan",
+    "wilayah",
+    "kawasan",
+    "negara",
+    "ibu kota",
+}
+PERSON = {
+    "kata",
+    "ujar",
+    "ucap",
+    "tutur",
+    "jelas",
+    "ungkap",
+    "pak",
+    "bu",
+    "bapak",
+    "ibu",
+    "presiden",
+    "menteri",
+    "sang",
+    "oleh",
+}
 MIN_LOC = 3
 
 

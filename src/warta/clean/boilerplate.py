@@ -80,7 +80,8 @@ _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 _HEADLINE_END = re.compile(r"[!?]\s*$")
 
 
-def _title_case_share(line: str) -> float:
+def title_case_share(line: str) -> float:
+    """Share of the words that start with a capital letter or a digit."""
     words = [w for w in line.split() if w[0].isalnum()]
     if not words:
         return 0.0
@@ -94,4 +95,4 @@ def looks_like_list_item(line: str, rules: RuleSet) -> bool:
         return False
     if not _SENTENCE_END.search(line):
         return True
-    return bool(_HEADLINE_END.search(line)) and _title_case_share(line) >= 0.6
+    return bool(_HEADLINE_END.search(line)) and title_case_share(line) >= 0.6

@@ -13,7 +13,14 @@ from functools import cache
 
 from warta import lang
 from warta.article import Article, Dateline, Field, Removed, Span
-from warta.clean.boilerplate import DEFAULT_PACKS, RuleSet, classify_line, looks_like_list_item, ruleset
+from warta.clean.boilerplate import (
+    DEFAULT_PACKS,
+    RuleSet,
+    classify_line,
+    looks_like_list_item,
+    ruleset,
+    title_case_share,
+)
 from warta.offsets import OffsetMap
 
 CAPTION_MAX_LEN = 320  # a paragraph repeated verbatim right after itself up to this length is a caption
@@ -77,6 +84,27 @@ def _structure_rules(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]
     prefix = re.compile(t["strip_prefix"], re.IGNORECASE) if t.get("strip_prefix") else None
     datelines = [re.compile(d["pattern"]) for d in data.get("dateline", [])]
     return suffix, prefix, int(t.get("max_len", 250)), datelines
+
+
+TITLE_CASE_MIN = 0.5
+
+
+def _reads_like_headline(text: str, max_len: int, dateline_res: list[re.Pattern[str]]) -> bool:
+    """The first line is the title when it reads like one: short, several words, no closing
+    full stop or comma, mostly capitalised words (Indonesian outlets write headlines in title
+    case; a lead paragraph cut at a line break or a question opening a feature is not), and not
+    opening with a dateline. A sentence-case headline is then left in the body: nothing is lost."""
+    if len(text) > max_len or len(text.split()) < 2 or re.search(r"(?<!\.\.)[.,;:]$", text):
+        return False
+    if title_case_share(text) < TITLE_CASE_MIN:
+        return False
+    # "Merdeka.com - ...", "MUENCHEN, JUARA.net - ...": a dateline opens a body paragraph; a colon
+    # is not enough ("Bahas Aleppo, Lavrov: AS Akhirnya ..." is a headline)
+    for rx in dateline_res:
+        m = rx.match(text)
+        if m and m.group(0).rstrip()[-1:] in "-–—":
+            return False
+    return True
 
 
 def _join_lone_dateline(blocks: list[Block], norm: str, dateline_res: list[re.Pattern[str]]) -> None:
@@ -198,7 +226,7 @@ def build(
     title_key = _key(title) if title else None
     if title is None and len(body_like) >= 2:
         first = body_like[0]
-        if len(first.text) <= title_max and not re.search(r"(?<!\.\.)[.,;:]$", first.text) and len(first.pieces) == 1:
+        if _reads_like_headline(first.text, title_max, dateline_res) and len(first.pieces) == 1:
             first.kind = "title"
             s, e = first.pieces[0]
             text = norm[s:e]

@@ -40,6 +40,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--retry-failed", action="store_true", help="process again the inputs that failed in earlier runs")
     p.add_argument(
+        "--reprocess",
+        action="store_true",
+        help="process every input again and replace the stored annotations (after a pipeline upgrade)",
+    )
+    p.add_argument(
         "--progress",
         choices=["auto", "bar", "log", "none"],
         default="auto",
@@ -99,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
             on_progress=on_progress,
             on_failure=on_failure,
             retry_failed=args.retry_failed,
+            reprocess=args.reprocess,
         )
     finally:
         if bar is not None:

@@ -171,6 +171,11 @@ def _pfsa_speaker(toks, labels: list[str], sent_of: list[int], s: int, e: int) -
     for r, kind in mentions:
         if r[0] > e and sent_of[r[0]] == end_sent:
             return resolve(r, kind)
+    after = [labels[i] for i in range(e + 1, len(labels)) if sent_of[i] == end_sent]
+    if any(lab.endswith("-CUE") for lab in after[:3]):
+        # "..., ” ujar Husain": a named cue whose speaker the data does not label; falling back
+        # to the nearest labelled person would name someone else, so the speaker is unknown
+        return None
     # 2) the attribution before it, in the sentence where it starts
     for r, kind in reversed(mentions):
         if r[1] < s and sent_of[r[1]] == sent_of[s]:

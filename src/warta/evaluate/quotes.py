@@ -6,6 +6,11 @@ STATEMENT spans are direct quotations, so they are scored against Warta's direct
 ``--indirect bench/data/indirect-quotes/indirect.jsonl`` (committed, hand-checked): each
 context runs through the pipeline and its indirect quotations are scored.
 
+The gold speaker of a PFSA statement is the PERSON (or PERSONCOREF, resolved to the PERSON it
+names) in its attribution; for a pronoun cue (``katanya``) the nearest PERSON before it; a
+statement whose named cue has no PERSON label (``ujar Husain`` unlabelled) has no gold speaker
+and is left out of speaker accuracy.
+
 Printed: precision/recall/F1 of spans matched one-to-one by overlap and exactly (after trimming
 quotation marks, spaces and a trailing comma on both sides, as the annotation guidelines define
 the content), and speaker accuracy over the matched quotations: the predicted speaker's name

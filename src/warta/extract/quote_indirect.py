@@ -149,6 +149,10 @@ class IndirectFinder:
                 )
                 if not ends_sentence and (j >= n or toks[j].text != ","):
                     continue
+                tail = self._appositive_tail(toks[j + 1 :]) if not ends_sentence else None
+                if tail is not None:
+                    # "..., kata Sekretaris Atase Pers ... di Indonesia, Alexander Thielitz."
+                    phrase, ends_sentence = tail, True
                 ref = parse_phrase(self.article, self.cut_phrase(phrase) or phrase, lex)
                 if ref is None or (lw == "bagi" and ref.kind not in ("name", "entity")):
                     continue
@@ -184,9 +188,23 @@ class IndirectFinder:
         if len(words) < 3:
             return True
         first = words[0]
-        return first in self.lex.np_heads or (
-            first.endswith("nya") and len(first) > 6 and first not in self.lex.pronouns
-        )
+        possessed = first.endswith("nya") and first[:-3] in self.lex.common_words  # "kegembiraannya"
+        headed = any(first.startswith(h) for h in self.lex.np_heads if len(h) >= 6)  # "dukunganya"
+        return first in self.lex.np_heads or possessed or headed
+
+    def _appositive_tail(self, toks: list[Token]) -> list[Token] | None:
+        """A bare name (1-4 capitalised words) ending the sentence or followed by adjuncts."""
+        k = 0
+        while k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.lower() not in self.lex.days and k < 4:
+            k += 1
+        if k == 0:
+            return None
+        rest = toks[k:]
+        if rest and rest[0].text == ",":
+            rest = rest[1:]
+        if not rest or all(x.text in END_PUNCT or x.text in QUOTE_CHARS for x in rest) or self._adjuncts_only(rest):
+            return toks[:k]
+        return None
 
     def _adjuncts_only(self, toks: list[Token]) -> bool:
         """``, Sabtu (3/12), seperti yang dikutip RT.``: only time, place and source adjuncts."""

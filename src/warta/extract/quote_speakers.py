@@ -169,6 +169,7 @@ class NameIndex:
     aliases: dict[str, str] = field(default_factory=dict)  # "Jokowi" → "Joko Widodo", "KPK" → ...
     known: dict[str, str] = field(default_factory=dict)  # the language pack's well-known short names
     text: str = ""
+    _fullest: dict[str, str] = field(default_factory=dict, repr=False)  # memo: forms are fixed after build
 
     @classmethod
     def build(cls, article: Article, tokens: list[Token], lex: QuoteLexicon) -> NameIndex:
@@ -181,10 +182,11 @@ class NameIndex:
                     idx.forms.append((m.start, e.name))
         # capitalised runs preceded by a title or a role noun are person names
         n = len(tokens)
+        words = [t.text for t in tokens]  # built once: role_at looks ahead in it
         i = 0
         while i < n:
             w = tokens[i].text
-            role_len = lex.role_at([t.text for t in tokens], i)
+            role_len = lex.role_at(words, i)
             if w in lex.titles or role_len:
                 j = i + max(role_len, 1)
                 while (
@@ -244,6 +246,11 @@ class NameIndex:
         A long form read without a title before it must start with the name's first word
         ("Romanus" → "Romanus Edy Prabowo"), so an organisation before a name
         ("Lion Air Group Danang Mandala") is not taken for first names."""
+        if name not in self._fullest:
+            self._fullest[name] = self._find_fullest(name)
+        return self._fullest[name]
+
+    def _find_fullest(self, name: str) -> str:
         if name in self.aliases:
             return self.aliases[name]
         if name in self.known and self.known[name] in self.text:
@@ -256,7 +263,7 @@ class NameIndex:
                 fw = form.split()
                 if 2 <= len(fw) <= 4 and form not in self.loose and any(w.startswith(name) and w != name for w in fw):
                     return form
-        for _, form in self.forms:
+        for form in dict.fromkeys(f for _, f in self.forms):  # distinct forms, in text order
             fw = form.split()
             if len(fw) <= len(best.split()) or len(fw) > 5 or not all(w in fw for w in words):
                 continue
@@ -452,6 +459,8 @@ def _parse_words(
             or (_sentence_initial(article.text, tokens[a].start) and _count_word(article.text, words[a]) < 2)
         ):
             rng = None  # "Sebelumnya", "Kini": a sentence-initial common word, not a name
+    if low[0] in lex.generic_quantifiers and low[0] != "tim" and len(low) > 1 and low[1][:1].islower():
+        return SpeakerRef("generic", start, end, text)  # "Sejumlah pejabat Afghanistan", "para periset"
     if rng is not None:
         a, b = trim_name(article, tokens, rng)
         name = " ".join(words[a:b])
@@ -465,7 +474,10 @@ def _parse_words(
             role=role,
         )
     if headed:
-        # a role without a name: "Presiden", "Ketua MPR", "sang menteri"
+        # a role without a name: "Presiden", "Ketua MPR", "sang menteri"; a generic one
+        # ("Sumber pemerintah AS", "pengamat") names nobody
+        if low[k] in lex.generic_speakers and words[k] not in lex.titles:
+            return SpeakerRef("generic", start, end, text)
         return SpeakerRef("role", start, end, text, role=" ".join(low[k:]))
     org = org_in(tokens, lex)
     if org is not None:
@@ -515,6 +527,19 @@ def resolve(
     mention = Mention(ref.start, ref.end, ref.text)
     if ref.kind == "entity" and ref.entity is not None:
         e = ref.entity
+        if e.type == "PER" and not set(ref.text.split()) & set(e.name.split()) and ref.text[:1].isupper():
+            # the entities stage linked this mention to someone whose name does not contain it
+            # ("kata Panca" in an entity named "Agus Fatoni"): trust the words written here
+            full = names.fullest(ref.text)
+            other = _entity_named(article, full)
+            if other is not None:
+                e = other
+            else:
+                return (
+                    Speaker(entity=None, name=full, titles=[ref.role] if ref.role else [], mention=mention),
+                    None,
+                    0.9,
+                )
         if e.type == "PER":
             # the entities stage may keep "Bobby" apart from "Bobby Kusumawardana": take the
             # fullest form the article gives, and its entity when there is one

@@ -51,6 +51,7 @@ class _Doc:
         self.text = article.text
         self.tokens: list[Token] = tokenize(article.text)
         self.starts = [t.start for t in self.tokens]
+        self.ends = [t.end for t in self.tokens]
         self.paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
         self.sentence_spans = [(s.start, s.end) for s in article.sentences] or self.paragraphs
         self.sentence_starts = [s for s, _ in self.sentence_spans]
@@ -60,12 +61,10 @@ class _Doc:
         return bisect.bisect_left(self.starts, offset)
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
+        # bisect both ends and slice: linear scans made single-line megabyte texts quadratic
         i = self.tok_index(start)
-        out = []
-        while i < len(self.tokens) and self.tokens[i].end <= end:
-            out.append(self.tokens[i])
-            i += 1
-        return out
+        j = bisect.bisect_right(self.ends, end, lo=i)
+        return self.tokens[i:j]
 
     def paragraph_of(self, offset: int) -> tuple[int, int]:
         for s, e in self.paragraphs:
@@ -342,8 +341,18 @@ def find_indirect(doc: _Doc, lex: QuoteLexicon, direct: list[Candidate]) -> list
     opens = {c.quoted.open_pos for c in direct if c.quoted is not None and c.quoted.open_pos is not None}
     outer = [(c.quoted.outer_start, c.quoted.outer_end) for c in direct if c.quoted is not None]
 
+    # merged, sorted intervals: a bisect per token instead of a scan over every quotation
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(inner + outer):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    merged_starts = [s for s, _ in merged]
+
     def inside(t: Token) -> bool:
-        return any(s <= t.start < e for s, e in inner) or any(s <= t.start < e for s, e in outer)
+        k = bisect.bisect_right(merged_starts, t.start) - 1
+        return k >= 0 and t.start < merged[k][1]
 
     def opens_direct(t: Token) -> bool:
         return t.start in opens

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 MODEL = "ner-id"
 MAX_TOKENS = 400  # longest chunk handed to the model (a "sentence" longer than this is cut)
 BATCH = 64
+BATCH_TOKENS = 2048  # tokens handed to the model at once: bounds memory on very long inputs
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,13 @@ def recognise(
                 out.append(EntitySpan(s, t, e.label_, text[s:t]))
         pending.clear()
 
+    size = 0
     for chunk in chunks:
         pending.append(chunk)
-        if len(pending) >= BATCH:
+        size += len(chunk)
+        if len(pending) >= BATCH or size >= BATCH_TOKENS:
             flush()
+            size = 0
     if pending:
         flush()
     return out

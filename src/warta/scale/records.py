@@ -193,3 +193,42 @@ def entity_final(s: EntityState) -> tuple[tuple[int, ...], str, list[str], str]:
         if last[0][:3] > s[0]:
             js = last[1]
     return (s[0], s[1], titles, js)
+
+
+def entity_walk(events: Iterable[tuple[Any, ...]]) -> tuple[list[tuple[int, ...]], EntityState | None]:
+    """The life of one entity when articles that have it are replaced (same URL, new content).
+
+    ``events``: ``("occ", (file_no, rec_no, pos), name, json, titles, has_mentions)`` for each
+    occurrence in an inserted article, ``("del", (file_no, rec_no), (when_file_no, when_rec_no))``
+    for each replaced article that mentions it. The store deletes an entity when the last article
+    mentioning it goes, and creates it again (a new id, a fresh name and titles) when a later
+    article has it. Returns every creation (each took an id) and the state of the entity at the
+    end, None if it no longer exists.
+    """
+    timeline: list[tuple[tuple[int, ...], tuple[Any, ...]]] = []
+    for ev in events:
+        if ev[0] == "occ":
+            o = ev[1]
+            timeline.append(((o[0], o[1], 1, o[2]), ev))
+        else:  # deleted right before the replacing article is inserted
+            timeline.append(((ev[2][0], ev[2][1], 0, 0), ev))
+    timeline.sort(key=lambda x: x[0])
+    live: set[tuple[int, int]] = set()
+    pinned = False  # an occurrence without mentions: the store never deletes it
+    creations: list[tuple[int, ...]] = []
+    state: EntityState | None = None
+    for _t, ev in timeline:
+        if ev[0] == "del":
+            live.discard(tuple(ev[1]))
+            continue
+        o = tuple(ev[1])
+        if not live and not pinned:
+            creations.append(o)
+            state = None
+        if ev[5]:
+            live.add((o[0], o[1]))
+        else:
+            pinned = True
+        s = entity_state(o, ev[2], ev[3], list(ev[4] or []))  # type: ignore[arg-type]
+        state = s if state is None else merge_entity(state, s)
+    return creations, (state if live or pinned else None)

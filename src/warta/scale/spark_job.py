@@ -106,15 +106,12 @@ def list_remote(spark: SparkSession, uri: str) -> list[str]:
 def read_inputs(spark: SparkSession, inputs: list[str], mapping: dict[str, str], partitions: int) -> RDD[R.Doc]:
     """All documents and read failures, each tagged with its input order."""
     sc = spark.sparkContext
-    locals_: list[str] = []
     entries: list[tuple[int, str | Failure]] = []  # (file_no, local path | remote uri | failure)
     remote: dict[str, int] = {}
     for inp in inputs:
         if _is_local(inp):
             for item in R.local_files([_strip_file_scheme(inp)]):
                 entries.append((len(entries), item))
-                if isinstance(item, str):
-                    locals_.append(item)
         else:
             files = list_remote(spark, inp)
             if not files:
@@ -210,6 +207,15 @@ def build_tables(spark: SparkSession, processed: RDD[R.Processed], at: str) -> d
         .cache()
     )
     keep_ord = kept.select(*ORD)
+    # replaced articles: deleted right before the next article with their URL is inserted
+    nxt = Window.partitionBy("url").orderBy(*ORD)
+    replaced = (
+        first.where(F.col("url").isNotNull())
+        .withColumn("del_file_no", F.lead("file_no").over(nxt))
+        .withColumn("del_rec_no", F.lead("rec_no").over(nxt))
+        .where(F.col("del_file_no").isNotNull())
+        .select(*ORD, "del_file_no", "del_rec_no")
+    )
     # every article the store inserts at some point (replaced ones too): ids are handed out to
     # their entities and quotes on insert and are not reused after a replacement deletes them
     inserted_ord = first.select(*ORD).cache()
@@ -232,62 +238,98 @@ def build_tables(spark: SparkSession, processed: RDD[R.Processed], at: str) -> d
     articles = articles.join(keep_ord, on=ORD, how="left_semi")
     out["articles"] = articles.orderBy(*ORD).drop(*ORD)  # input order: the loader stores them in it
 
-    # entities: occurrences in inserted articles, merged by (type, key) and numbered by first
-    # occurrence; an entity stays if an article that is kept still has it
+    # entities: occurrences in inserted articles, merged by (type, key) and numbered in the order
+    # the store creates them. An entity only replaced articles had is deleted with them and made
+    # again (a new id) if a later article has it: those few go through R.entity_walk.
     def occurrences(p: R.Processed) -> list[tuple[Any, ...]]:
         if p.rows is None:
             return []
         return [
-            (p.file_no, p.rec_no, pos, e.type, e.key, e.name, e.json, list(e.titles), e.local_id, p.rows.article["id"])
+            (p.file_no, p.rec_no, pos, e.type, e.key, e.name, e.json, list(e.titles), e.local_id,
+             p.rows.article["id"], bool(e.mentions))
             for pos, e in enumerate(p.rows.entities)
-        ]
+        ]  # fmt: skip
 
-    occ_schema = _schema(
-        [
-            ("file_no", "long"),
-            ("rec_no", "long"),
-            ("pos", "long"),
-            ("type", "str"),
-            ("key", "str"),
-            ("name", "str"),
-            ("json", "str"),
-        ]
-    )
-    from pyspark.sql.types import ArrayType, StringType, StructField, StructType
+    from pyspark.sql.types import ArrayType, BooleanType, StringType, StructField, StructType
 
     occ_schema = StructType(
         [
-            *occ_schema.fields,
+            *_schema(
+                [
+                    ("file_no", "long"),
+                    ("rec_no", "long"),
+                    ("pos", "long"),
+                    ("type", "str"),
+                    ("key", "str"),
+                    ("name", "str"),
+                    ("json", "str"),
+                ]
+            ).fields,
             StructField("titles", ArrayType(StringType()), True),
             StructField("local_id", StringType(), True),
             StructField("article_id", StringType(), True),
+            StructField("has_mentions", BooleanType(), True),
         ]
     )
+    shuffle_n = int(spark.conf.get("spark.sql.shuffle.partitions") or 200)
     occ_all = spark.createDataFrame(processed.flatMap(occurrences), occ_schema)
     occ_all = occ_all.join(inserted_ord, on=ORD, how="left_semi").cache()
     occ = occ_all.join(keep_ord, on=ORD, how="left_semi")
-    merged = occ_all.rdd.map(
-        lambda r: ((r.type, r.key), R.entity_state((r.file_no, r.rec_no, r.pos), r.name, r.json, list(r.titles or [])))
-    ).reduceByKey(R.merge_entity)
-    ent_base = spark.createDataFrame(
-        merged.map(lambda kv: (kv[0], R.entity_final(kv[1]))).map(
-            lambda x: (*x[1][0], x[0][0], x[0][1], x[1][1], R.dumps(x[1][2]), x[1][3])
-        ),
+    del_occ = (
+        occ_all.where("has_mentions")
+        .join(replaced, on=ORD)
+        .select("type", "key", *ORD, "del_file_no", "del_rec_no")
+        .cache()
+    )
+    walked = del_occ.select("type", "key").distinct()
+
+    simple = (
+        occ_all.join(walked, on=["type", "key"], how="left_anti")
+        .rdd.map(
+            lambda r: (
+                (r.type, r.key),
+                R.entity_state((r.file_no, r.rec_no, r.pos), r.name, r.json, list(r.titles or [])),
+            )
+        )
+        .reduceByKey(R.merge_entity, numPartitions=shuffle_n)
+        .map(lambda kv: (kv[0], [kv[1][0]], kv[1]))
+    )
+    occ_events = occ_all.join(walked, on=["type", "key"], how="left_semi").rdd.map(
+        lambda r: (
+            (r.type, r.key),
+            ("occ", (r.file_no, r.rec_no, r.pos), r.name, r.json, list(r.titles or []), r.has_mentions),
+        )
+    )
+    del_events = del_occ.rdd.map(
+        lambda r: ((r.type, r.key), ("del", (r.file_no, r.rec_no), (r.del_file_no, r.del_rec_no)))
+    )
+    complex_ = (
+        occ_events.union(del_events).groupByKey(numPartitions=shuffle_n).map(lambda kv: (kv[0], *R.entity_walk(kv[1])))
+    )
+    lives = simple.union(complex_).cache()  # ((type, key), [creations], final state or None)
+    creations = spark.createDataFrame(
+        lives.flatMap(lambda x: [(x[0][0], x[0][1], *c) for c in x[1]]),
+        _schema([("type", "str"), ("key", "str"), ("f0", "long"), ("f1", "long"), ("f2", "long")]),
+    )
+    numbered = _with_ids(spark, creations, ["f0", "f1", "f2"], "id")
+    finals = spark.createDataFrame(
+        lives.filter(lambda x: x[2] is not None)
+        .map(lambda x: (x[0], R.entity_final(x[2])))
+        .map(lambda x: (x[0][0], x[0][1], *x[1][0], x[1][1], R.dumps(x[1][2]), x[1][3])),
         _schema(
             [
+                ("type", "str"),
+                ("key", "str"),
                 ("f0", "long"),
                 ("f1", "long"),
                 ("f2", "long"),
-                ("type", "str"),
-                ("key", "str"),
                 ("name", "str"),
                 ("titles", "str"),
                 ("json", "str"),
             ]
         ),
     )
-    ents = _with_ids(spark, ent_base, ["f0", "f1", "f2"], "id").drop("f0", "f1", "f2")
-    ents = ents.join(occ.select("type", "key").distinct(), on=["type", "key"], how="left_semi").cache()
+    ents = finals.join(numbered, on=["type", "key", "f0", "f1", "f2"]).drop("f0", "f1", "f2").cache()
     ids = ents.select("type", "key", F.col("id").alias("entity_id"))
     occ_ids = occ.join(ids, on=["type", "key"])
 
@@ -401,6 +443,10 @@ def run_job(
     start = time.perf_counter()
     at = datetime.now(UTC).isoformat(timespec="seconds")
     n = partitions or spark.sparkContext.defaultParallelism
+    if not spark.sparkContext.getConf().contains("spark.sql.shuffle.partitions"):
+        # after the pipeline the rows are few and small next to the work that made them: Spark's
+        # default of 200 shuffle partitions is mostly task overhead on small and medium runs
+        spark.conf.set("spark.sql.shuffle.partitions", str(n))
     docs = read_inputs(spark, inputs, mapping or {}, n)
     processed = docs.mapPartitions(R.run).persist(StorageLevel.MEMORY_AND_DISK)
     tables = build_tables(spark, processed, at)

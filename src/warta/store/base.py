@@ -124,14 +124,21 @@ class Store(abc.ABC):
     # ---- writing -------------------------------------------------------------------------
     @abc.abstractmethod
     def add(
-        self, article: Article | dict[str, Any], *, input_key: str | None = None, input_name: str | None = None
+        self,
+        article: Article | dict[str, Any],
+        *,
+        input_key: str | None = None,
+        input_name: str | None = None,
+        replace: bool = False,
     ) -> AddResult:
         """Store one article with all its annotations (idempotent upsert).
 
-        Same content hash as a stored article: ``unchanged``. Same URL as a stored article with
-        other content: the old one and its annotations are replaced (``updated``). Entities are
-        merged with those of other articles by canonical name and type. ``input_key`` marks the
-        input as done (see :meth:`seen_inputs`) in the same transaction.
+        Same content hash as a stored article: ``unchanged`` (or, with ``replace``, its
+        annotations are replaced by these: ``updated``, for re-extraction with a newer
+        pipeline). Same URL as a stored article with other content: the old one and its
+        annotations are replaced (``updated``). Entities are merged with those of other
+        articles by canonical name and type. ``input_key`` marks the input as done (see
+        :meth:`seen_inputs`) in the same transaction.
         """
 
     @abc.abstractmethod

@@ -121,8 +121,14 @@ def ingest(
     on_progress: Callable[[IngestStats], None] | None = None,
     on_failure: Callable[[str, str], None] | None = None,
     retry_failed: bool = False,
+    reprocess: bool = False,
 ) -> IngestStats:
-    """Ingest ``paths`` into ``store``; ``workers`` > 1 runs the pipeline in that many processes."""
+    """Ingest ``paths`` into ``store``; ``workers`` > 1 runs the pipeline in that many processes.
+
+    ``retry_failed``: inputs that failed before are processed again. ``reprocess``: every
+    input is processed again and stored articles get the new annotations (after a pipeline
+    upgrade); without it, inputs done in an earlier run are skipped.
+    """
     stats = IngestStats()
     mapping = dict(mapping or {})
     start = time.perf_counter()
@@ -140,7 +146,7 @@ def ingest(
 
     def write(doc: RawDocument, key: str, ok: bool, result: Any) -> None:
         if ok:
-            res = store.add(result, input_key=key, input_name=doc.name)
+            res = store.add(result, input_key=key, input_name=doc.name, replace=reprocess)
             setattr(stats, res.status, getattr(stats, res.status) + 1)
         else:
             fail(doc.name or "?", result, key)
@@ -158,7 +164,7 @@ def ingest(
                 tick()
                 continue
             key = input_key(item)
-            if store.seen_inputs([key], include_failed=not retry_failed):
+            if not reprocess and store.seen_inputs([key], include_failed=not retry_failed):
                 stats.skipped += 1
                 tick()
                 continue
@@ -170,11 +176,20 @@ def ingest(
             ok, result = process(doc)
             write(doc, key, ok, result)
     else:
-        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        fork = sys.platform == "linux"
+        ctx = multiprocessing.get_context("fork" if fork else "spawn")
+        pending = todo()
+        if fork:
+            # Stages load some models lazily, on their first article: run the first one here,
+            # so the models load once and the forked workers share them copy-on-write.
+            _init_worker()
+            first = next(pending, None)
+            if first is not None:
+                write(*first, *process(first[0]))
         in_flight: dict[Future[tuple[bool, Any]], tuple[RawDocument, str]] = {}
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
             try:
-                for doc, key in todo():
+                for doc, key in pending:
                     in_flight[pool.submit(process, doc)] = (doc, key)
                     if len(in_flight) >= workers * 4:  # bounded: memory stays flat on big corpora
                         done, _ = wait(in_flight, return_when=FIRST_COMPLETED)

@@ -142,36 +142,44 @@ class SqlStore(Store):
     integrity_errors: tuple[type[Exception], ...] = ()
 
     def add(
-        self, article: Article | dict[str, Any], *, input_key: str | None = None, input_name: str | None = None
+        self,
+        article: Article | dict[str, Any],
+        *,
+        input_key: str | None = None,
+        input_name: str | None = None,
+        replace: bool = False,
     ) -> AddResult:
         d = article.to_dict() if isinstance(article, Article) else article
         rows = article_rows(d, input_name=input_name)
         try:
-            return self._add(rows, input_key, input_name)
+            return self._add(rows, input_key, input_name, replace)
         except self.integrity_errors:
             # a concurrent writer (PostgreSQL shared by a team) won the race for this id or URL;
             # the transaction was rolled back, and the retry sees its row
-            return self._add(rows, input_key, input_name)
+            return self._add(rows, input_key, input_name, replace)
 
-    def _add(self, rows: ArticleRows, input_key: str | None, input_name: str | None) -> AddResult:
+    def _add(self, rows: ArticleRows, input_key: str | None, input_name: str | None, replace: bool) -> AddResult:
         aid = rows.article["id"]
         url = rows.article["url"]
         at = now()
         with self._tx():
-            existing = self._one("SELECT id, url FROM articles WHERE id = ?", (aid,))
-            if existing is not None:
+            existing = self._one("SELECT id, url, ingested_at FROM articles WHERE id = ?", (aid,))
+            first = at
+            if existing is not None and replace:
+                self._delete(aid)
+                url, first = url or existing[1], existing[2]
+            elif existing is not None:
                 if url and not existing[1] and self._one("SELECT id FROM articles WHERE url = ?", (url,)) is None:
                     self._exec("UPDATE articles SET url = ?, updated_at = ? WHERE id = ?", (url, at, aid))
                 self._mark_input(input_key, input_name, "stored", aid)
                 return AddResult(aid, "unchanged")
             replaced = None
-            first = at
             if url:
                 old = self._one("SELECT id, ingested_at FROM articles WHERE url = ?", (url,))
                 if old is not None:
                     replaced, first = old[0], old[1]
                     self._delete(replaced)
-            art = dict(rows.article, ingested_at=first, updated_at=at)
+            art = dict(rows.article, url=url, ingested_at=first, updated_at=at)
             self._insert_many("articles", [art])
             local: dict[str, int] = {}
             mentions = []
@@ -197,6 +205,8 @@ class SqlStore(Store):
             ):
                 self._insert_many(table, [dict(r, article_id=aid) for r in items])
             self._mark_input(input_key, input_name, "stored", aid)
+        if existing is not None:
+            return AddResult(aid, "updated", aid)
         return AddResult(aid, "updated" if replaced else "inserted", replaced)
 
     def add_failure(self, input_name: str, reason: str, *, input_key: str | None = None) -> None:

@@ -252,9 +252,13 @@ def train(
         *(a for kv in overrides or [] for a in (f"--{kv.split('=', 1)[0]}", kv.split("=", 1)[1])),
     )
     best = work / "output" / "model-best"
+    card = out / "MODEL_CARD.md"
+    card_text = card.read_text(encoding="utf-8") if card.exists() else None
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(best, out)
+    if card_text is not None:  # the card is written by hand from `warta eval ner`; keep it
+        card.write_text(card_text, encoding="utf-8")
     print(f"model written to {out} in {time.time() - t0:.0f}s", flush=True)
 
 
