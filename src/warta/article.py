@@ -158,6 +158,7 @@ class InputInfo:
     bom: bool = False
     newlines: str = "LF"
     control_chars_removed: int = 0
+    invalid_bytes_replaced: int = 0  # invalid UTF-8 sequences replaced by U+FFFD
     format: str = "text"  # text | html
     name: str | None = None
 

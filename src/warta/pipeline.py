@@ -56,6 +56,7 @@ class Pipeline:
             dec = decode(content)
             text = dec.text
             info.encoding, info.encoding_guessed, info.bom = dec.encoding, dec.guessed, dec.bom
+            info.invalid_bytes_replaced = dec.replaced
         else:
             text = content
         if not text.strip():
@@ -88,6 +89,8 @@ class Pipeline:
             article.published = Published(value=parse_published(doc.published), source="input")
         if info.control_chars_removed:
             article.warnings.append(f"removed {info.control_chars_removed} control characters")
+        if info.invalid_bytes_replaced:
+            article.warnings.append(f"replaced {info.invalid_bytes_replaced} invalid UTF-8 byte sequences with U+FFFD")
         if info.encoding_guessed:
             article.warnings.append(f"encoding guessed as {info.encoding}")
         build(article, norm.text, norm.map, title=title)

@@ -74,7 +74,7 @@ def decode(data: bytes) -> Decoded:
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - replaced - data.count(b"\xef\xbf\xbd")
-    if multibyte > replaced:
+    if multibyte and multibyte >= replaced:
         return Decoded(text, "utf-8", True, False, replaced=replaced)
     # Legacy single-byte pages: cp1252 is a superset of latin-1's printable range, so try it
     # first; latin-1 decodes anything, so it is the last resort.

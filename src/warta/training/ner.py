@@ -139,8 +139,13 @@ def _key(words: Iterable[str]) -> str:
     return " ".join(words).lower()
 
 
-def training_sets(data: Path) -> tuple[list[Sentence], list[Sentence], dict[str, int]]:
-    """Joint train and dev sets, minus any sentence that occurs in a held-out test set."""
+def training_sets(
+    data: Path, weights: dict[str, int] | None = None
+) -> tuple[list[Sentence], list[Sentence], dict[str, int]]:
+    """Joint train and dev sets, minus any sentence that occurs in a held-out test set.
+
+    ``weights`` repeats a corpus's training sentences (``{"nergrit": 2}``); dev is never repeated.
+    """
     held_out = {_key(s.words) for c in CORPORA for s in load_split(data, c, "test")}
     stats: dict[str, int] = {}
     train: list[Sentence] = []
@@ -151,7 +156,8 @@ def training_sets(data: Path) -> tuple[list[Sentence], list[Sentence], dict[str,
             kept = [s for s in sents if _key(s.words) not in held_out]
             stats[f"{corpus}.{split}"] = len(kept)
             stats[f"{corpus}.{split}.dropped_in_test"] = len(sents) - len(kept)
-            target.extend(kept)
+            repeat = (weights or {}).get(corpus, 1) if split == "train" else 1
+            target.extend(kept * repeat)
     return train, dev, stats
 
 
@@ -222,10 +228,11 @@ def train(
     vectors: Path | None = None,
     config: Path = CONFIG,
     overrides: list[str] | None = None,
+    weights: dict[str, int] | None = None,
 ) -> None:
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    tr, dv, stats = training_sets(data)
+    tr, dv, stats = training_sets(data, weights)
     to_docbin(tr, work / "train.spacy")
     to_docbin(dv, work / "dev.spacy")
     (work / "data-stats.json").write_text(json.dumps(stats, indent=1))
@@ -279,13 +286,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="KEY=VALUE",
         help="spaCy config override, e.g. training.max_steps=2000",
     )
+    p.add_argument(
+        "--weight",
+        dest="weights",
+        action="append",
+        default=[],
+        metavar="CORPUS=N",
+        help=f"repeat a corpus's training sentences N times ({', '.join(CORPORA)}), e.g. nergrit=2",
+    )
 
     def run(args: argparse.Namespace) -> int:
         if not args.data.is_dir():
             raise UsageError(f"no data folder at {args.data}")
         if not args.config.exists():
             raise UsageError(f"no config at {args.config} (run from a repository checkout)")
-        train(args.data, args.out, args.work, vectors=args.vectors, config=args.config, overrides=args.overrides)
+        weights: dict[str, int] = {}
+        for kv in args.weights:
+            corpus, _, n = kv.partition("=")
+            if corpus not in CORPORA or not n.isdigit() or int(n) < 1:
+                raise UsageError(f"--weight {kv}: expected CORPUS=N with CORPUS in {', '.join(CORPORA)}")
+            weights[corpus] = int(n)
+        train(
+            args.data,
+            args.out,
+            args.work,
+            vectors=args.vectors,
+            config=args.config,
+            overrides=args.overrides,
+            weights=weights,
+        )
         return 0
 
     p.set_defaults(func=run)
