@@ -41,3 +41,28 @@ def test_model_is_package_data():
     assert (p / "config.cfg").exists() and (p / "meta.json").exists()
     size = sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
     assert size < 60 * 2**20
+
+
+def test_cached_floret_vectors_equal_the_table():
+    import numpy
+
+    nlp = ner.load()
+    cached = nlp.vocab.vectors
+    assert isinstance(cached, ner.CachedFloretVectors)
+    table = cached._vectors
+    words = ["Presiden", "Joko", "Widodo", "tiba", "di", "Semarang", ",", "Joko", "Widodo", "kata", "qzxv", "Semarang"]
+    keys = numpy.array([nlp.vocab.strings.add(w) for w in words], dtype="uint64")
+    want = numpy.asarray(table.get_batch(keys))
+    assert numpy.array_equal(cached.get_batch(keys), want)
+    assert numpy.array_equal(cached.get_batch(keys[::-1]), want[::-1])  # from the cache
+    small = ner.CachedFloretVectors(table, max_words=3)  # cache full: fresh rows still right
+    assert numpy.array_equal(small.get_batch(keys), want)
+    assert numpy.array_equal(small.get_batch(keys), want)
+
+
+def test_model_uses_numpy_gemm():
+    from thinc.api import NumpyOps
+
+    nlp = ner.load()
+    ops = [node.ops for _, proc in nlp.pipeline for node in proc.model.walk()]
+    assert ops and all(isinstance(o, NumpyOps) and not o.use_blis for o in ops)

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from warta.offsets import OffsetMap, chain_to_source
+from warta.offsets import ChainedMap, OffsetMap, chain_to_source
 
 SCHEMA = "warta.article/1"
 
@@ -167,7 +167,7 @@ class InputInfo:
 class Article:
     original: str
     text: str = ""
-    maps: list[OffsetMap] = field(default_factory=list, repr=False)
+    maps: list[OffsetMap | ChainedMap] = field(default_factory=list, repr=False)
     url: str | None = None
     outlet: str | None = None
     title: Field | None = None

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from warta.article import Article, InputInfo, Language, Published
 from warta.clean.structure import build
 from warta.errors import InputError, UsageError
+from warta.offsets import ChainedMap
+from warta.read.mojibake import repair as repair_mojibake
 from warta.read.record import RawDocument
 from warta.read.text import MAX_ARTICLE_CHARS, decode, normalise
 
@@ -80,7 +82,9 @@ class Pipeline:
         info.format = fmt
         if len(text) > MAX_ARTICLE_CHARS:
             raise InputError(f"text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit for one article")
-        norm = normalise(text)
+        repaired, repair_map = repair_mojibake(text)
+        norm = normalise(repaired)
+        norm_map = norm.map if repair_map is None else ChainedMap([norm.map, repair_map])
         info.control_chars_removed, info.newlines = norm.control_chars_removed, norm.newlines
         article = Article(original=text, input=info, url=doc.url, outlet=doc.outlet, meta=meta)
         if doc.lang:
@@ -93,7 +97,9 @@ class Pipeline:
             article.warnings.append(f"replaced {info.invalid_bytes_replaced} invalid UTF-8 byte sequences with U+FFFD")
         if info.encoding_guessed:
             article.warnings.append(f"encoding guessed as {info.encoding}")
-        build(article, norm.text, norm.map, title=title)
+        if repair_map is not None:
+            article.warnings.append(f"repaired {len(repair_map.replaced)} mojibake sequences (UTF-8 read as a legacy encoding)")
+        build(article, norm.text, norm_map, title=title)
         if not article.text.strip():
             article.warnings.append("no body text left after cleaning")
         return article

@@ -21,7 +21,7 @@ from warta.clean.boilerplate import (
     ruleset,
     title_case_share,
 )
-from warta.offsets import OffsetMap
+from warta.offsets import ChainedMap, OffsetMap
 
 CAPTION_MAX_LEN = 320  # a paragraph repeated verbatim right after itself up to this length is a caption
 DUPLICATE_MIN_LEN = 120  # a paragraph repeated verbatim further down is a scraper's copy from this length
@@ -132,12 +132,12 @@ def _caption_rule(code: str) -> re.Pattern[str] | None:
     return re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
-def _removed(article: Article, norm_map: OffsetMap, norm: str, s: int, e: int, kind: str, rule: str) -> None:
+def _removed(article: Article, norm_map: OffsetMap | ChainedMap, norm: str, s: int, e: int, kind: str, rule: str) -> None:
     os_, oe = norm_map.span_to_source(s, e)
     article.removed.append(Removed(kind=kind, text=norm[s:e], original_start=os_, original_end=oe, rule=rule))
 
 
-def _apply_inline(block: Block, norm: str, rules: RuleSet, article: Article, norm_map: OffsetMap) -> None:
+def _apply_inline(block: Block, norm: str, rules: RuleSet, article: Article, norm_map: OffsetMap | ChainedMap) -> None:
     pieces = [(block.start, block.end)]
     for rule in rules.inline:
         new: list[tuple[int, int]] = []
@@ -175,7 +175,7 @@ def _apply_inline(block: Block, norm: str, rules: RuleSet, article: Article, nor
 def build(
     article: Article,
     norm: str,
-    norm_map: OffsetMap,
+    norm_map: OffsetMap | ChainedMap,
     *,
     title: str | None = None,
     packs: tuple[str, ...] = DEFAULT_PACKS,

@@ -38,6 +38,10 @@ NAMED_REMOVED_KINDS = frozenset({"copyright", "photo_credit", "byline", "credit"
 class Titles:
     phrases: dict[tuple[str, ...], str]
     longest: int
+    firsts: frozenset[str] = frozenset()  # lower-cased first words: a cheap pre-check
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(k[0] for k in self.phrases if k))
 
     def ending_at(self, toks: Sequence[Token], pos: int, blocked: frozenset[int] = frozenset()) -> int | None:
         """Start index of the longest title phrase ending just before ``pos`` (no blocked token)."""
@@ -50,6 +54,8 @@ class Titles:
 
     def starting_at(self, toks: Sequence[Token], pos: int, ceil: int) -> int | None:
         """End index of the longest title phrase starting at ``pos`` (not past ceil)."""
+        if pos >= len(toks) or toks[pos].text.lower() not in self.firsts:
+            return None
         for n in range(min(self.longest, ceil - pos), 0, -1):
             if tuple(t.text.lower() for t in toks[pos : pos + n]) in self.phrases:
                 return pos + n
@@ -107,6 +113,10 @@ class Outlets:
     variants: dict[tuple[str, ...], str]  # token texts (as written) -> canonical outlet
     cues: frozenset[tuple[str, ...]]  # lower-cased words that may stand right before an outlet
     longest: int
+    firsts: frozenset[str] = frozenset()  # first token of each variant: a cheap pre-check
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(k[0] for k in self.variants if k))
 
 
 @cache
@@ -126,6 +136,12 @@ def outlets() -> Outlets:
 @cache
 def places() -> frozenset[str]:
     return frozenset(line.split("#", 1)[0].strip() for line in lang.get("id").lines("places"))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Lower-case words the news mostly writes in lower case (mined, ``common_words.txt``)."""
+    return frozenset(line.split("#", 1)[0].strip() for line in lang.get("id").lines("common_words"))
 
 
 @cache
@@ -181,6 +197,9 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
     taken = {i for f in out for i in range(f.start, f.end)}
     i = 0
     while i < len(toks):  # outlets the model missed: after a cue ("dikutip RT") or multi-word
+        if toks[i].text not in ol.firsts:
+            i += 1
+            continue
         hit = None
         for n in range(min(ol.longest, len(toks) - i), 0, -1):
             key = tuple(t.text for t in toks[i : i + n])
@@ -210,6 +229,9 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
             f.label = "LOC"
     i = 0
     while i < len(toks):  # country names and capitals the model missed
+        if not toks[i].text[:1].isupper() or _inside_name(toks, i, tl):
+            i += 1
+            continue
         hit = None
         for n in range(min(cs.longest, len(toks) - i), 0, -1):
             if any(j in taken for j in range(i, i + n)):
@@ -250,12 +272,27 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
     return out
 
 
+def _inside_name(toks: Sequence[Token], i: int, tl: Titles) -> bool:
+    """Does token ``i`` continue a capitalised name ("Liga Indonesia", "BMG Indonesia")? The word
+    before it is capitalised, not the sentence's first word and not the end of a title."""
+    if i < 2:
+        return False
+    prev = toks[i - 1].text
+    return prev[:1].isupper() and prev.replace("-", "").isalnum() and tl.ending_at(toks, i) is None
+
+
 @cache
 def _not_names() -> frozenset[str]:
     """Capitalised words that follow a title but are no name: weekdays, months (time lexicon)."""
     t = lang.get("id").toml("time")
     words = {*t.get("months", {}), *t.get("weekdays", {})}
     return frozenset(w.lower() for w in words)
+
+
+@cache
+def _name_stops() -> frozenset[str]:
+    """Lower-cased words that end a name read after a title: time words and common words."""
+    return _not_names() | common_words()
 
 
 MAX_NAME_TOKENS = 4
@@ -270,7 +307,7 @@ def _titled_names(toks: list[Token], found: list[Found]) -> list[Found]:
     tl = titles()
     taken = {i for f in found for i in range(f.start, f.end)}
     aff_starts = {f.start: f.end for f in found if f.label in ("ORG", "LOC")}
-    skip = _not_names()
+    skip = _name_stops()
     out: list[Found] = []
     i = 0
     while i < len(toks):
@@ -513,30 +550,26 @@ def _sentences(article: Article) -> list[tuple[int, int]]:
     return [(0, len(article.text))] if article.text.strip() else []
 
 
-def _chunk_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences, a very long one (no punctuation for pages) cut every ``ner.MAX_TOKENS`` tokens."""
-    out: list[tuple[int, int]] = []
+def _chunk_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
+    """Tokens of each sentence, a very long one (no punctuation for pages) cut every
+    ``ner.MAX_TOKENS`` tokens."""
+    out: list[list[Token]] = []
     for s, e in spans:
         toks = ner.tokens(text, s, e)
-        if len(toks) <= ner.MAX_TOKENS:
-            if toks:
-                out.append((s, e))
-            continue
         for i in range(0, len(toks), ner.MAX_TOKENS):
-            part = toks[i : i + ner.MAX_TOKENS]
-            out.append((part[0].start, part[-1].end))
+            out.append(toks[i : i + ner.MAX_TOKENS])
     return out
 
 
 def _recognise(text: str, spans: list[tuple[int, int]]) -> tuple[list[Found], dict[int, bool]]:
     found_all: list[Found] = []
     gov: dict[int, bool] = {}
-    spans = _chunk_spans(text, spans)
-    ents = ner.recognise(text, spans)
+    chunks = _chunk_tokens(text, spans)
+    ents = ner.recognise_tokens(text, chunks)
     sents: list[tuple[list[Token], list[Found]]] = []
     k = 0
-    for s, e in spans:
-        toks = ner.tokens(text, s, e)
+    for toks in chunks:
+        s, e = toks[0].start, toks[-1].end
         mine: list[ner.EntitySpan] = []
         while k < len(ents) and ents[k].start < e:
             if ents[k].start >= s:
