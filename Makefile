@@ -7,7 +7,12 @@ setup:
 	bash scripts/setup.sh
 
 demo: setup
-	.venv/bin/warta extract examples/articles/aleppo-rbth-id.txt --published 2016-12-04 --pretty
+	.venv/bin/warta ingest examples/articles/aleppo-rbth-id.txt --published 2016-12-04 --db warta.db
+	.venv/bin/warta ingest examples/articles --db warta.db
+	.venv/bin/warta search Aleppo --db warta.db
+	.venv/bin/warta quotes --speaker Lavrov --db warta.db
+	@echo "Open http://127.0.0.1:8000/ in a browser (Ctrl-C stops the server)."
+	.venv/bin/warta serve --db warta.db
 
 test: setup
 	WARTA_TEST_PG=$${WARTA_TEST_PG:-$$(bash scripts/start-postgres.sh)} .venv/bin/python -m pytest -q

@@ -43,3 +43,23 @@ def test_same_short_name_links_to_nearest_full_name():
     )
     bg = e["Budi Gunawan"]
     assert "Budi" in [m.text for m in bg.mentions]
+
+
+def _rule_spans(text: str) -> list[tuple[str, str]]:
+    """What the stage's rules find in ``text`` when the model finds nothing."""
+    from warta.extract import entities as ents
+    from warta.nlp import ner as ner_mod
+
+    toks = ner_mod.tokens(text)
+    return [(f.label, f.text) for f in ents._tidy(toks, [])]
+
+
+def test_missed_country_added_unless_inside_a_name():
+    assert ("LOC", "Indonesia") in _rule_spans("Mereka tinggal di Indonesia sejak lama.")
+    assert ("LOC", "Indonesia") not in _rule_spans("Ia bermain di Liga Indonesia musim ini.")
+    assert ("LOC", "Indonesia") in _rule_spans("Kata Presiden Indonesia kemarin.")  # after a title
+
+
+def test_name_after_title_stops_at_common_words():
+    assert _rule_spans("Menteri Lingkungan Hidup meninjau lokasi.") == []
+    assert ("PER", "Hasto Kristiyanto") in _rule_spans("Menteri Hasto Kristiyanto meninjau lokasi.")

@@ -65,6 +65,7 @@ class Pipeline:
             raise InputError("empty input")
         fmt = doc.format or sniff_format(text)
         title = doc.title
+        published, published_source, outlet = doc.published, "input", doc.outlet
         meta = dict(doc.meta)
         if fmt == "html":
             from warta.read.html import html_to_text  # trafilatura is only imported for HTML
@@ -72,10 +73,9 @@ class Pipeline:
             extracted = html_to_text(text, url=doc.url)
             meta.update({k: v for k, v in extracted.meta.items() if v})
             title = title or extracted.title
-            if not doc.published and extracted.published:
-                doc.published = extracted.published
-            if not doc.outlet and extracted.outlet:
-                doc.outlet = extracted.outlet
+            if not published and extracted.published:
+                published, published_source = extracted.published, "metadata"
+            outlet = outlet or extracted.outlet
             text = extracted.text
             if not text.strip():
                 raise InputError("no article text found in the HTML page")
@@ -86,11 +86,16 @@ class Pipeline:
         norm = normalise(repaired)
         norm_map = norm.map if repair_map is None else ChainedMap([norm.map, repair_map])
         info.control_chars_removed, info.newlines = norm.control_chars_removed, norm.newlines
-        article = Article(original=text, input=info, url=doc.url, outlet=doc.outlet, meta=meta)
+        article = Article(original=text, input=info, url=doc.url, outlet=outlet, meta=meta)
         if doc.lang:
             article.language = Language(code=doc.lang, confidence=1.0)
-        if doc.published:
-            article.published = Published(value=parse_published(doc.published), source="input")
+        if published:
+            try:
+                article.published = Published(value=parse_published(published), source=published_source)
+            except UsageError:
+                if published_source == "input":
+                    raise
+                article.warnings.append(f"ignored an unreadable date in the page metadata: {published!r}")
         if info.control_chars_removed:
             article.warnings.append(f"removed {info.control_chars_removed} control characters")
         if info.invalid_bytes_replaced:

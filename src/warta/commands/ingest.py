@@ -14,6 +14,7 @@ import sys
 import time
 
 from warta.errors import UsageError
+from warta.pipeline import parse_published
 from warta.read.tabular import parse_mapping
 from warta.store import open_store, redact
 from warta.store.ingest import IngestStats, count_inputs, ingest
@@ -35,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="SQLite file or postgresql:// URL (default: warta.db, or $WARTA_DB)",
     )
     p.add_argument("--workers", type=int, default=1, help="pipeline processes (default 1)")
+    p.add_argument(
+        "--published", help="publication date YYYY-MM-DD for text/HTML files that carry none (not corpus rows)"
+    )
     p.add_argument(
         "--map", dest="mapping", metavar="FIELD=COLUMN,...", help="corpus field names, e.g. text=content,title=judul"
     )
@@ -60,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    published = parse_published(args.published) if args.published else None
     mode = args.progress
     if mode == "auto":
         mode = "bar" if sys.stderr.isatty() else "log"
@@ -105,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
             on_failure=on_failure,
             retry_failed=args.retry_failed,
             reprocess=args.reprocess,
+            published=published,
         )
     finally:
         if bar is not None:

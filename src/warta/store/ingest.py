@@ -104,8 +104,10 @@ def _peak_rss_mb(pid: int) -> float | None:
 
 
 # ---- driver ---------------------------------------------------------------------------------
-def documents(paths: Iterable[str], mapping: Mapping[str, str], stats: ReadStats) -> Iterator[RawDocument | Failure]:
-    yield from iter_documents(paths, mapping, stats=stats)
+def documents(
+    paths: Iterable[str], mapping: Mapping[str, str], stats: ReadStats, published: str | None = None
+) -> Iterator[RawDocument | Failure]:
+    yield from iter_documents(paths, mapping, stats=stats, published=published)
 
 
 def count_inputs(paths: list[str], mapping: Mapping[str, str]) -> int:
@@ -122,12 +124,14 @@ def ingest(
     on_failure: Callable[[str, str], None] | None = None,
     retry_failed: bool = False,
     reprocess: bool = False,
+    published: str | None = None,
 ) -> IngestStats:
     """Ingest ``paths`` into ``store``; ``workers`` > 1 runs the pipeline in that many processes.
 
     ``retry_failed``: inputs that failed before are processed again. ``reprocess``: every
     input is processed again and stored articles get the new annotations (after a pipeline
-    upgrade); without it, inputs done in an earlier run are skipped.
+    upgrade); without it, inputs done in an earlier run are skipped. ``published``: the
+    publication date of single-document inputs (text or HTML files) that carry none.
     """
     stats = IngestStats()
     mapping = dict(mapping or {})
@@ -153,7 +157,7 @@ def ingest(
         tick()
 
     def todo() -> Iterator[tuple[RawDocument, str]]:
-        for item in documents(paths, mapping, stats.read):
+        for item in documents(paths, mapping, stats.read, published):
             stats.seen += 1
             if isinstance(item, Failure):
                 key = failure_key(item)
