@@ -33,6 +33,13 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+# One core means one BLAS thread: numpy's OpenBLAS (the NER model's matrix products) otherwise
+# starts a thread per CPU whose spinning is counted as this process's CPU time (measured: 11x
+# the entities stage's CPU on this 2-core machine), and a Spark executor or ingest worker runs
+# one pipeline per core anyway. Set before numpy loads.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "click-id-raw-articles" / "csv_converted"
 MAPPING = {"text": "content", "outlet": "source", "published": "date"}
@@ -192,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         f"target {TARGET_PER_CORE:.0f}: {'met' if per_core >= TARGET_PER_CORE else 'NOT met'}"
     )
     print(f"slowest stage: {slowest.stage} ({slowest.cpu / total.cpu:.0%} of the time)")
-    print(f"peak RSS: {total.peak_mb:.0f} MB")
+    print(f"peak RSS: {total.peak_mb:.0f} MB; OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}")
     if profiler:
         print(f"\ncProfile ({args.profile}), top {args.top} by own time:")
         st = pstats.Stats(profiler, stream=sys.stdout)

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 LOCAL_SCHEMES = ("file:",)
 INPUTS_COLUMNS = ["key", "name", "status", "article_id"]
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 ORD = ["file_no", "rec_no"]
 
 
@@ -421,6 +422,11 @@ def session(master: str | None, app: str = "warta") -> SparkSession:
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app)
+    # one BLAS thread per Python worker: each task slot runs its own pipeline, and numpy's
+    # OpenBLAS would otherwise start a thread per CPU in every worker (NER's matrix products)
+    for var in BLAS_THREADS:
+        os.environ.setdefault(var, "1")  # local mode: workers inherit the driver's environment
+        builder = builder.config(f"spark.executorEnv.{var}", os.environ[var])
     if master:
         builder = builder.master(master)
     builder = builder.config("spark.sql.session.timeZone", "UTC").config("spark.ui.showConsoleProgress", "false")
