@@ -64,6 +64,17 @@ def test_sentences_keep_closing_quote(aleppo):
 def test_to_dict_schema(aleppo):
     d = aleppo.to_dict()
     assert d["schema"] == "warta.article/1"
-    for key in ("id", "language", "title", "dateline", "published", "url", "text", "paragraphs", "sentences", "removed"):
+    for key in (
+        "id",
+        "language",
+        "title",
+        "dateline",
+        "published",
+        "url",
+        "text",
+        "paragraphs",
+        "sentences",
+        "removed",
+    ):
         assert key in d
     assert d["id"] == aleppo.id and len(d["id"]) == 16

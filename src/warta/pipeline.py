@@ -103,7 +103,9 @@ class Pipeline:
         if info.encoding_guessed:
             article.warnings.append(f"encoding guessed as {info.encoding}")
         if repair_map is not None:
-            article.warnings.append(f"repaired {len(repair_map.replaced)} mojibake sequences (UTF-8 read as a legacy encoding)")
+            article.warnings.append(
+                f"repaired {len(repair_map.replaced)} mojibake sequences (UTF-8 read as a legacy encoding)"
+            )
         build(article, norm.text, norm_map, title=title)
         if not article.text.strip():
             article.warnings.append("no body text left after cleaning")

@@ -132,7 +132,9 @@ def _caption_rule(code: str) -> re.Pattern[str] | None:
     return re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
-def _removed(article: Article, norm_map: OffsetMap | ChainedMap, norm: str, s: int, e: int, kind: str, rule: str) -> None:
+def _removed(
+    article: Article, norm_map: OffsetMap | ChainedMap, norm: str, s: int, e: int, kind: str, rule: str
+) -> None:
     os_, oe = norm_map.span_to_source(s, e)
     article.removed.append(Removed(kind=kind, text=norm[s:e], original_start=os_, original_end=oe, rule=rule))
 

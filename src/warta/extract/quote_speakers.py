@@ -557,13 +557,7 @@ def resolve(
         ent = _entity_named(article, full)
         if ent is not None:
             return (
-                Speaker(
-                    entity=ent.id,
-                    name=ent.name,
-                    titles=list(ent.titles),
-                    affiliations=list(ent.affiliations),
-                    mention=mention,
-                ),
+                _from_entity(ent, mention),
                 None,
                 1.0,
             )
@@ -577,13 +571,7 @@ def resolve(
         ent = _entity_named(article, ref.name, types=("ORG",))
         if ent is not None:
             return (
-                Speaker(
-                    entity=ent.id,
-                    name=ent.name,
-                    titles=list(ent.titles),
-                    affiliations=list(ent.affiliations),
-                    mention=mention,
-                ),
+                _from_entity(ent, mention),
                 None,
                 0.9,
             )
@@ -594,13 +582,7 @@ def resolve(
             ent = _entity_named(article, holder)
             if ent is not None:
                 return (
-                    Speaker(
-                        entity=ent.id,
-                        name=ent.name,
-                        titles=list(ent.titles),
-                        affiliations=list(ent.affiliations),
-                        mention=mention,
-                    ),
+                    _from_entity(ent, mention),
                     None,
                     0.85,
                 )
@@ -616,13 +598,7 @@ def resolve(
         ent = _entity_named(article, last)
         if ent is not None:
             return (
-                Speaker(
-                    entity=ent.id,
-                    name=ent.name,
-                    titles=list(ent.titles),
-                    affiliations=list(ent.affiliations),
-                    mention=mention,
-                ),
+                _from_entity(ent, mention),
                 None,
                 0.6,
             )
@@ -671,6 +647,12 @@ def _entity_named(article: Article, name: str, types: tuple[str, ...] = ("PER",)
         if e.type in types and (e.name == name or (words and words <= set(e.name.split()))):
             return e
     return None
+
+
+def _from_entity(ent: Entity, mention: Mention | None) -> Speaker:
+    return Speaker(
+        entity=ent.id, name=ent.name, titles=list(ent.titles), affiliations=list(ent.affiliations), mention=mention
+    )
 
 
 def _copy(s: Speaker, mention: Mention | None) -> Speaker:
