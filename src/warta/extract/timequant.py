@@ -20,7 +20,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from warta.extract import timegrammar
@@ -82,6 +82,7 @@ def word_classes(code: str = "id") -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _shape(tok: str) -> str:
     s = re.sub(r"[A-Z]", "X", tok)
     s = re.sub(r"[a-z\u00C0-\u024F]", "x", s)
@@ -230,13 +231,16 @@ class Detector:
         toks = tokenize(text, start, end)
         if not toks:
             return {lab: [] for lab in LABELS}
-        sub = text[start:end]
-        local = [(a - start, b - start) for a, b in toks]
+        found = self._tag(text[start:end])
+        return {lab: [(a + start, b + start) for a, b in v] for lab, v in found.items()}
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one detector per process; times and quantities tag the same sentences
+    def _tag(self, sub: str) -> dict[str, list[Span]]:
+        local = tokenize(sub)
         feats = features(sub, local)
         with self._lock:
             tags = self._tagger.tag(feats)
-        found = spans_from_tags(tags, local)
-        return {lab: [(a + start, b + start) for a, b in v] for lab, v in found.items()}
+        return spans_from_tags(tags, local)
 
 
 @cache

@@ -53,9 +53,25 @@ def load(path: str | None = None) -> Language:
     nlp = spacy.load(p)
     if os.environ.get("WARTA_NER_BLIS") != "1":
         _numpy_gemm(nlp)
+        _one_blas_thread()
     if getattr(nlp.vocab.vectors, "mode", None) == "floret":
         nlp.vocab.vectors = CachedFloretVectors(nlp.vocab.vectors)
     return nlp
+
+
+def _one_blas_thread() -> None:
+    """Keep numpy's BLAS on one thread unless the user set a thread count.
+
+    The model's matrices are small (a sentence at a time), so extra BLAS threads only spin and
+    contend; Warta scales by processes (``--workers``, Spark executors) instead. Measured in
+    bench/throughput.py: the whole pipeline ran at 4.4 articles/s per core with OpenBLAS's
+    default of one thread per CPU and at 23 with one thread.
+    """
+    if any(v in os.environ for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")):
+        return
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def _numpy_gemm(nlp: Language) -> None:
