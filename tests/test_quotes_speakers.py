@@ -113,3 +113,17 @@ def test_well_known_short_name_only_when_the_article_gives_the_full_form():
     without = "“Tol ini memangkas waktu tempuh hingga dua jam,” kata Jokowi di Semarang.\n"
     assert warta.extract(with_full, lang="id").quotes[0].speaker.name == "Joko Widodo"
     assert warta.extract(without, lang="id").quotes[0].speaker.name == "Jokowi"
+
+
+def test_stated_role_repeating_entity_titles_is_not_listed_twice():
+    from warta.extract.quote_speakers import _merge_titles
+
+    titles, affs = ["juru bicara Kementerian Pertahanan Rusia", "Mayjen"], ["Kementerian Pertahanan Rusia"]
+    assert _merge_titles("juru bicara Kementerian Pertahanan Rusia Mayjen", titles, affs) == titles
+    assert _merge_titles("Menteri Luar Negeri Rusia", ["Menteri Luar Negeri"], ["Rusia"]) == ["Menteri Luar Negeri"]
+    # a role that says more than the entity's titles is kept, first
+    assert _merge_titles("Ketua Tim Pemenangan", ["Menteri Luar Negeri"], []) == [
+        "Ketua Tim Pemenangan",
+        "Menteri Luar Negeri",
+    ]
+    assert _merge_titles(None, ["Presiden"], []) == ["Presiden"]

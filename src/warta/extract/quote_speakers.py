@@ -546,7 +546,7 @@ def resolve(
             full = names.fullest(e.name)
             if full != e.name:
                 e = _entity_named(article, full) or Entity(e.id, full, e.type, e.mentions, e.titles, e.affiliations)
-        titles = list(dict.fromkeys(([ref.role] if ref.role else []) + e.titles))
+        titles = _merge_titles(ref.role, e.titles, e.affiliations)
         return (
             Speaker(entity=e.id, name=e.name, titles=titles, affiliations=list(e.affiliations), mention=mention),
             None,
@@ -647,6 +647,22 @@ def _entity_named(article: Article, name: str, types: tuple[str, ...] = ("PER",)
         if e.type in types and (e.name == name or (words and words <= set(e.name.split()))):
             return e
     return None
+
+
+def _merge_titles(stated: str | None, titles: list[str], affiliations: list[str]) -> list[str]:
+    """The entity's titles, plus the role as stated when it says more than they do.
+
+    A stated role made only of the entity's titles and affiliations ("Menteri Luar Negeri
+    Rusia", "juru bicara Kementerian Pertahanan Rusia Mayjen") repeats what the entity already
+    carries, so it is not listed again."""
+    if not stated:
+        return list(titles)
+    rest = stated
+    for part in sorted([*titles, *affiliations], key=len, reverse=True):
+        rest = rest.replace(part, " ")
+    if not rest.strip():
+        return list(titles)
+    return list(dict.fromkeys([stated, *titles]))
 
 
 def _from_entity(ent: Entity, mention: Mention | None) -> Speaker:
