@@ -51,6 +51,27 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
+def article_filters(
+    *, outlet: str | None = None, language: str | None = None, since: str | None = None, until: str | None = None
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (on ``articles a``) and parameters for the common article filters."""
+    wheres: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        wheres.append("LOWER(a.outlet) = LOWER(?)")
+        params.append(outlet)
+    if language:
+        wheres.append("a.language = ?")
+        params.append(language)
+    if since:
+        wheres.append("SUBSTR(a.published, 1, 10) >= ?")
+        params.append(since[:10])
+    if until:
+        wheres.append("SUBSTR(a.published, 1, 10) <= ?")
+        params.append(until[:10])
+    return wheres, params
+
+
 class SqlStore(Store):
     conn: Any
 
@@ -275,18 +296,9 @@ class SqlStore(Store):
         if terms:
             join, where, params, score, snippet = self._article_match(terms)
             wheres.append(where)
-        if outlet:
-            wheres.append("LOWER(a.outlet) = LOWER(?)")
-            params.append(outlet)
-        if language:
-            wheres.append("a.language = ?")
-            params.append(language)
-        if since:
-            wheres.append("SUBSTR(a.published, 1, 10) >= ?")
-            params.append(since[:10])
-        if until:
-            wheres.append("SUBSTR(a.published, 1, 10) <= ?")
-            params.append(until[:10])
+        w, p = article_filters(outlet=outlet, language=language, since=since, until=until)
+        wheres += w
+        params += p
         if entity is not None and entity != "":
             w, p = self._entity_filter(entity)
             wheres.append(w)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from warta.store import Store, canonical_key
+from warta.store.sql import article_filters
 
 
 def _postgres(store: Store) -> bool:
@@ -366,18 +367,9 @@ def speaker_article_hits(
     """Articles quoting the speaker, newest first, as search hits (same keys as the store's)."""
     where, params = speaker.where()
     wheres, fparams = [f"a.id IN (SELECT q.article_id FROM quotes q WHERE {where})"], list(params)
-    if outlet:
-        wheres.append("LOWER(a.outlet) = LOWER(?)")
-        fparams.append(outlet)
-    if language:
-        wheres.append("a.language = ?")
-        fparams.append(language)
-    if since:
-        wheres.append("SUBSTR(a.published, 1, 10) >= ?")
-        fparams.append(since[:10])
-    if until:
-        wheres.append("SUBSTR(a.published, 1, 10) <= ?")
-        fparams.append(until[:10])
+    w, p = article_filters(outlet=outlet, language=language, since=since, until=until)
+    wheres += w
+    fparams += p
     cond = " AND ".join(wheres)
     total = rows(store, f"SELECT COUNT(*) AS n FROM articles a WHERE {cond}", fparams)[0]["n"]
     items = rows(
