@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warta.evaluate._metrics import prf
+
 DEFAULT_DIR = Path("../shared/data/indolem-nerugm")  # relative to the repository root, like the other evaluations
 
 NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "]", "!", "?", "%", "”", "’"}
@@ -109,17 +111,11 @@ class Score:
     tok_fp: int = 0
     tok_fn: int = 0
 
-    @staticmethod
-    def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
     def exact(self) -> tuple[float, float, float]:
-        return self._prf(self.tp, self.fp, self.fn)
+        return prf(self.tp, self.fp, self.fn)
 
     def tokens(self) -> tuple[float, float, float]:
-        return self._prf(self.tok_tp, self.tok_fp, self.tok_fn)
+        return prf(self.tok_tp, self.tok_fp, self.tok_fn)
 
 
 def _token_set(spans: list[tuple[int, int]], tokens: list[tuple[int, int]]) -> set[int]:

@@ -24,15 +24,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from warta.errors import UsageError
+from warta.evaluate._metrics import prf
 
 TYPES = ("PER", "ORG", "LOC")
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def score(

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta.errors import UsageError
+from warta.evaluate._metrics import prf
 from warta.evaluate._quote_data import GoldDoc, read_indirect, read_pfsa
 
 TRIM = " \t\n\"'“”‘’«»„,"
@@ -46,10 +47,7 @@ class Tally:
     errors: list[dict] = field(default_factory=list)
 
     def prf(self, tp: int) -> tuple[float, float, float]:
-        p = tp / self.n_pred if self.n_pred else 0.0
-        r = tp / self.n_gold if self.n_gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+        return prf(tp, self.n_pred - tp, self.n_gold - tp)
 
     def summary(self) -> dict[str, float | int]:
         po, ro, fo = self.prf(self.tp_overlap)

@@ -17,14 +17,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.article import Article, Quantity, Span
+from warta.extract.lexicon_re import alternation as _alt
 from warta.extract.numwords import lexicon as num_lexicon
 from warta.extract.numwords import number_pattern, parse_number
 
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*")
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)

@@ -17,16 +17,13 @@ from functools import cache
 
 from warta import lang
 from warta.article import Article, SourceRef
+from warta.extract.lexicon_re import alternation as _alt
 
 # a name not in the list after a strong cue: capitalised words or a web domain
 UNKNOWN_NAME = re.compile(
     r"(?:[A-Za-z0-9-]+\.(?:com|co\.id|id|net|org|co\.uk|co)\b"
     r"|(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|de|du|di))*)"
 )
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)

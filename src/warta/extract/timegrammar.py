@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from warta import lang
+from warta.extract.lexicon_re import alternation as _alt
 from warta.extract.numwords import number_pattern
 
 
@@ -82,10 +83,6 @@ def lexicon(code: str = "id") -> TimeLexicon:
         recurring_before=frozenset(w.lower() for w in d.get("recurring", {}).get("before", [])),
         anaphoric=frozenset(w.lower() for w in d.get("anaphoric", {}).get("words", [])),
     )
-
-
-def _alt(words: Any) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
