@@ -74,6 +74,9 @@ class Entity:
     # mentions outside the body (headline, captions, removed credit/copyright lines): offsets
     # into Article.original, not Article.text
     original_mentions: list[Mention] = field(default_factory=list)
+    # people only: "public" (given a title or affiliation), "private" (introduced with an age or
+    # a lay role: "Andi (38), pedagang"), None when the article says neither
+    standing: str | None = None
 
 
 @dataclass
@@ -89,6 +92,7 @@ class Speaker:
     titles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     mention: Mention | None = None  # the mention in the attribution (name, role or pronoun)
+    standing: str | None = None  # public | private | None, as for Entity.standing
 
 
 @dataclass

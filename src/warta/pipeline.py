@@ -29,6 +29,7 @@ STAGES: list[tuple[str, str]] = [
     ("published", "warta.extract.published:annotate"),
     ("times", "warta.extract.times:annotate"),
     ("quotes", "warta.extract.quotes:run"),
+    ("standing", "warta.extract.standing:annotate"),
     ("quantities", "warta.extract.quantities:annotate"),
     ("sources", "warta.extract.sources:annotate"),
 ]

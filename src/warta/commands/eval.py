@@ -14,5 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     evsub = p.add_subparsers(dest="evaluation", metavar="NAME")
     for info in sorted(pkgutil.iter_modules(warta.evaluate.__path__), key=lambda m: m.name):
         if not info.name.startswith("_"):
-            importlib.import_module(f"warta.evaluate.{info.name}").register(evsub)
+            module = importlib.import_module(f"warta.evaluate.{info.name}")
+            if hasattr(module, "register"):  # other modules are helpers of a command
+                module.register(evsub)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])

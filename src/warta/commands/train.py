@@ -14,5 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tsub = p.add_subparsers(dest="trainer", metavar="NAME")
     for info in sorted(pkgutil.iter_modules(warta.training.__path__), key=lambda m: m.name):
         if not info.name.startswith("_"):
-            importlib.import_module(f"warta.training.{info.name}").register(tsub)
+            module = importlib.import_module(f"warta.training.{info.name}")
+            if hasattr(module, "register"):  # other modules are helpers of a command
+                module.register(tsub)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
