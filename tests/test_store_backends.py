@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from store_helpers import make_article, sample_articles, store, target  # noqa: F401  (fixtures)
-from warta.errors import InputError
+from warta.errors import InputError, UsageError
 from warta.store import EXPORT_TABLES, SCHEMA_VERSION, canonical_key, open_store
 
 
@@ -121,6 +121,40 @@ def test_quotes_by_speaker_text_and_date(store):
     assert store.quotes(speaker="basuki", until="2019-09-10").total == 1
     assert store.quotes(article_id=sample_articles()[2].id).total == 1
     assert store.quotes(speaker="nobody").total == 0
+
+
+def test_quotes_by_speaker_standing(store):
+    arts = sample_articles()
+    for a in arts:
+        for q in a.quotes:
+            if q.speaker is not None:
+                q.speaker.standing = "private" if q.speaker.name == "Siti Aminah" else "public"
+        store.add(a)
+    every = store.quotes().total
+    assert store.quotes(standing="private").total == 1
+    assert store.quotes(standing="private").items[0]["speaker_standing"] == "private"
+    assert store.quotes(standing="public").total == 2
+    assert store.quotes(standing="not-private").total == every - 1
+    assert store.quotes(standing="unknown").total == every - 3
+    assert store.quotes(speaker="basuki", standing="private").total == 0
+    with pytest.raises(UsageError):
+        store.quotes(standing="famous")
+
+
+def test_sqlite_version_1_archive_is_migrated(tmp_path):
+    from warta.store.migrations import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS["sqlite"][0])
+    conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+    conn.commit()
+    conn.close()
+    with open_store(str(path)) as s:
+        assert s.stats()["schema_version"] == SCHEMA_VERSION
+        s.add(sample_articles()[0])
+        assert s.quotes(standing="public").total == 0  # built by hand with no standing
+        assert s.quotes(standing="unknown").total == 1
 
 
 def test_sources_failures_stats(store):

@@ -8,7 +8,7 @@ import os
 import sys
 
 from warta.errors import InputError
-from warta.store import open_store
+from warta.store import STANDINGS, open_store
 from warta.store.display import footer, table
 
 
@@ -25,6 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
     p.add_argument("--since", help="published on or after YYYY-MM-DD")
     p.add_argument("--until", help="published on or before YYYY-MM-DD")
+    p.add_argument(
+        "--standing",
+        choices=STANDINGS,
+        help="the speaker as the article presents them: public (a title or affiliation), private (an age or"
+        " a lay role: residents, traders, students), unknown, or not-private (leave out private individuals)",
+    )
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")
@@ -38,7 +44,13 @@ def run(args: argparse.Namespace) -> int:
         speaker = int(speaker)
     with open_store(args.db) as store:
         page = store.quotes(
-            speaker=speaker, text=args.text, since=args.since, until=args.until, limit=args.limit, offset=args.offset
+            speaker=speaker,
+            text=args.text,
+            since=args.since,
+            until=args.until,
+            standing=args.standing,
+            limit=args.limit,
+            offset=args.offset,
         )
     if args.json:
         for item in page.items:

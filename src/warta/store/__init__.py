@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import re
 
-from warta.store.base import EXPORT_TABLES, SCHEMA_VERSION, AddResult, Page, Store, canonical_key
+from warta.store.base import EXPORT_TABLES, SCHEMA_VERSION, STANDINGS, AddResult, Page, Store, canonical_key
 
-__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "AddResult", "Page", "Store", "canonical_key", "open_store", "redact"]
+__all__ = [
+    "EXPORT_TABLES",
+    "SCHEMA_VERSION",
+    "STANDINGS",
+    "AddResult",
+    "Page",
+    "Store",
+    "canonical_key",
+    "open_store",
+    "redact",
+]
 
 
 def redact(target: str) -> str:

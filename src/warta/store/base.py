@@ -29,7 +29,9 @@ from typing import Any
 
 from warta.article import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# values of the quotation filter on the speaker's standing (docs/schema.md)
+STANDINGS = ("public", "private", "unknown", "not-private")
 
 # The flat tables of `warta export` and Store.export_table(), with their columns in order.
 # Offsets ("start", "end") are character offsets into articles.text unless named original_*.
@@ -65,6 +67,7 @@ EXPORT_TABLES: dict[str, list[str]] = {
         "speaker_entity_id",
         "speaker_name",
         "speaker_titles",
+        "speaker_standing",
         "cue",
         "cue_lemma",
         "start",
@@ -206,13 +209,15 @@ class Store(abc.ABC):
         since: str | None = None,
         until: str | None = None,
         article_id: str | None = None,
+        standing: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> Page:
         """Quotations. ``speaker``: entity id (int) or a name fragment (case-insensitive, on the
         speaker's name and the merged entity name); ``text``: full-text query on the quotation.
-        Items: id, article_id, text, kind, speaker_name, speaker_entity_id, speaker_titles, cue,
-        confidence, start, end, published, title, url, outlet. Newest first."""
+        ``standing``: one of ``STANDINGS`` (``not-private`` leaves out private individuals).
+        Items: id, article_id, text, kind, speaker_name, speaker_entity_id, speaker_titles,
+        speaker_standing, cue, confidence, start, end, published, title, url, outlet. Newest first."""
 
     @abc.abstractmethod
     def sources_summary(self, *, limit: int = 50) -> list[dict[str, Any]]:

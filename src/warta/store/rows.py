@@ -91,6 +91,7 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
                 "speaker_local": sp.get("entity"),
                 "speaker_name": sp.get("name"),
                 "speaker_titles": dumps(sp.get("titles") or []),
+                "speaker_standing": sp.get("standing"),
                 "cue": cue,
                 "cue_lemma": lemma,
                 "start": q.get("start"),

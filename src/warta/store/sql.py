@@ -13,14 +13,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from warta.article import Article
-from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, canonical_key
+from warta.errors import UsageError
+from warta.store.base import EXPORT_TABLES, STANDINGS, AddResult, Page, Store, canonical_key
 from warta.store.query import Term, parse
 from warta.store.rows import ArticleRows, article_rows, dumps
 
 CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed")
 HIT_COLUMNS = "a.id, a.url, a.title, a.outlet, a.language, a.published, a.n_quotes"
 QUOTE_COLUMNS = (
-    "q.id, q.article_id, q.text, q.kind, q.speaker_name, q.speaker_entity_id, q.speaker_titles, q.cue, "
+    "q.id, q.article_id, q.text, q.kind, q.speaker_name, q.speaker_entity_id, q.speaker_titles, q.speaker_standing, q.cue, "
     'q.confidence, q."start", q."end", q.published, a.title, a.url, a.outlet'
 )
 EXPORT_SELECT: dict[str, str] = {
@@ -49,6 +50,17 @@ def now() -> str:
 
 def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
+
+
+def standing_filter(standing: str) -> tuple[str, list[Any]]:
+    """WHERE clause on the speaker's standing: one of ``STANDINGS``."""
+    if standing == "unknown":
+        return "q.speaker_standing IS NULL", []
+    if standing == "not-private":  # vox pops left out; quotes with no stated standing kept
+        return "(q.speaker_standing IS NULL OR q.speaker_standing <> 'private')", []
+    if standing in ("public", "private"):
+        return "q.speaker_standing = ?", [standing]
+    raise UsageError(f"standing must be one of {', '.join(STANDINGS)}, not {standing!r}")
 
 
 def article_filters(
@@ -364,6 +376,7 @@ class SqlStore(Store):
         since: str | None = None,
         until: str | None = None,
         article_id: str | None = None,
+        standing: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> Page:
@@ -392,6 +405,10 @@ class SqlStore(Store):
         if article_id:
             wheres.append("q.article_id = ?")
             params.append(article_id)
+        if standing:
+            w, p = standing_filter(standing)
+            wheres.append(w)
+            params += p
         where = (" WHERE " + " AND ".join(wheres)) if wheres else ""
         total = self._one(f"SELECT COUNT(*) FROM quotes q {join}{where}", params)
         rows = self._all(

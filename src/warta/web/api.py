@@ -9,7 +9,7 @@ narrow the query). ``POST /api/extract`` annotates a text or HTML page without s
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -202,12 +202,25 @@ def list_quotes(
     since: Since = None,
     until: Until = None,
     article_id: Annotated[str | None, Query(max_length=64)] = None,
+    standing: Annotated[
+        Literal["public", "private", "unknown", "not-private"] | None,
+        Query(description="the speaker's standing: public, private (vox pop), unknown, or not-private"),
+    ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> PageOut:
     sp: int | str | None = int(speaker) if speaker and speaker.isdigit() else speaker
     return page_out(
-        db.quotes(speaker=sp, text=text, since=since, until=until, article_id=article_id, limit=limit, offset=offset)
+        db.quotes(
+            speaker=sp,
+            text=text,
+            since=since,
+            until=until,
+            article_id=article_id,
+            standing=standing,
+            limit=limit,
+            offset=offset,
+        )
     )
 
 
