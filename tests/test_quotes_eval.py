@@ -66,3 +66,29 @@ def test_indirect_set_is_valid_and_big_enough():
             assert r["scope_start"] <= r["start"] < r["end"] <= r["scope_end"]
             assert r["context"][r["cue_start"] : r["cue_end"]].lower() == r["cue"].lower()
     assert (ROOT / "bench" / "data" / "indirect-quotes" / "ATTRIBUTION.md").exists()
+
+
+def test_documents_split_into_even_and_odd_halves():
+    from warta.evaluate.quotes import doc_half, select_docs
+
+    assert doc_half("pfsa-000") == "even" and doc_half("pfsa-013") == "odd"
+    docs = [GoldDoc(f"pfsa-{i:03d}", "") for i in range(5)]
+    assert [d.id for d in select_docs(docs, "even")] == ["pfsa-000", "pfsa-002", "pfsa-004"]
+    assert [d.id for d in select_docs(docs, "odd")] == ["pfsa-001", "pfsa-003"]
+    assert len(select_docs(docs, "all")) == 5
+
+
+def test_tallies_of_the_halves_add_up_to_the_whole():
+    text = "“Satu dua tiga,” kata Budi. “Empat lima enam,” kata Ani."
+    g1 = GoldQuote(text.index("Satu"), text.index("tiga") + 4, "Budi")
+    g2 = GoldQuote(text.index("Empat"), text.index("enam") + 4, "Ani")
+    a, b, whole = Tally(), Tally(), Tally()
+    p1 = (g1.start, g1.end, "Budi", "")
+    p2 = (g2.start, g2.end, "Budi", "")
+    score_doc(GoldDoc("a", text, [g1]), [p1], a)
+    score_doc(GoldDoc("b", text, [g2]), [p2], b)
+    score_doc(GoldDoc("w", text, [g1, g2]), [p1, p2], whole)
+    combined = Tally.combine([a, b])
+    assert combined.summary() == whole.summary()
+    assert combined.summary()["speaker_acc"] == 0.5
+    assert len(combined.errors) == 1

@@ -11,6 +11,14 @@ names) in its attribution; for a pronoun cue (``katanya``) the nearest PERSON be
 statement whose named cue has no PERSON label (``ujar Husain`` unlabelled) has no gold speaker
 and is left out of speaker accuracy.
 
+For PFSA-ID a second line scores the public-figure view: the same run with the quotations whose
+speaker Warta marks ``private`` (a private individual, ``warta.extract.standing``) left out,
+since PFSA-ID annotates only public figures' statements (``evaluate_views``).
+
+``--docs even|odd|all|split``: PFSA-ID is our only PFSA file, so rules are developed on the
+even-numbered documents (pfsa-000, -002, ...) and checked on the odd ones; ``split`` prints both
+halves and the whole (the indirect set is always scored whole).
+
 Printed: precision/recall/F1 of spans matched one-to-one by overlap and exactly (after trimming
 quotation marks, spaces and a trailing comma on both sides, as the annotation guidelines define
 the content), and speaker accuracy over the matched quotations: the predicted speaker's name
@@ -24,7 +32,7 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from warta.errors import UsageError
@@ -45,6 +53,14 @@ class Tally:
     spk_lenient: int = 0
     spk_missing: int = 0  # matched quotations whose predicted speaker is None
     errors: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def combine(cls, tallies: list[Tally]) -> Tally:
+        out = cls()
+        for t in tallies:
+            for f in fields(cls):
+                setattr(out, f.name, getattr(out, f.name) + getattr(t, f.name))
+        return out
 
     def prf(self, tp: int) -> tuple[float, float, float]:
         return prf(tp, self.n_pred - tp, self.n_gold - tp)
@@ -113,12 +129,15 @@ def _pipeline():  # type: ignore[no-untyped-def]
     if _PIPE is None:
         from warta.pipeline import STAGES, Pipeline
 
-        needed = {"language", "segment", "entities", "quotes"}  # what quotations depend on
+        needed = {"language", "segment", "entities", "quotes", "standing"}  # what quotations depend on
         _PIPE = Pipeline.default(exclude=[n for n, _ in STAGES if n not in needed])
     return _PIPE
 
 
-def predict(doc: GoldDoc, kind: str) -> list[tuple[int, int, str | None, str]]:
+Pred = tuple[int, int, str | None, str, str | None]  # start, end, speaker name, text, speaker standing
+
+
+def predict(doc: GoldDoc, kind: str) -> list[Pred]:
     """Run Warta on the document; quotation parts of ``kind`` as spans in the document text."""
     from warta.read.record import RawDocument
 
@@ -128,13 +147,14 @@ def predict(doc: GoldDoc, kind: str) -> list[tuple[int, int, str | None, str]]:
         if q.kind != kind:
             continue
         name = q.speaker.name if q.speaker else None
+        standing = q.speaker.standing if q.speaker else None
         for part in q.parts or [q]:
             s, e = article.to_original(part.start, part.end)
-            out.append((s, e, name, article.text[part.start : part.end]))
+            out.append((s, e, name, article.text[part.start : part.end], standing))
     return out
 
 
-def score_doc(doc: GoldDoc, preds: list[tuple[int, int, str | None, str]], t: Tally) -> None:
+def score_doc(doc: GoldDoc, preds: list[Pred], t: Tally) -> None:
     text = doc.text
     if doc.scope is not None:
         lo, hi = doc.scope
@@ -200,21 +220,50 @@ def score_doc(doc: GoldDoc, preds: list[tuple[int, int, str | None, str]], t: Ta
 
 
 def evaluate(docs: list[GoldDoc], kind: str) -> Tally:
-    t = Tally()
+    return evaluate_views(docs, kind)[0]
+
+
+def evaluate_views(docs: list[GoldDoc], kind: str) -> tuple[Tally, Tally]:
+    """(all quotations, the public-figure view) from one run of the pipeline.
+
+    The public-figure view leaves out quotations whose speaker Warta marks ``private`` (a
+    private individual: introduced with an age or a lay role, ``warta.extract.standing``).
+    PFSA-ID annotates the statements of public figures only, so its gold has no vox pops; this
+    view compares like with like. The filter is Warta's own output, not the gold's.
+    """
+    every, public = Tally(), Tally()
     for d in docs:
-        score_doc(d, predict(d, kind), t)
-    return t
+        preds = predict(d, kind)
+        score_doc(d, preds, every)
+        score_doc(d, [p for p in preds if p[4] != "private"], public)
+    return every, public
 
 
-def _print(name: str, t: Tally, seconds: float) -> None:
+def _print(name: str, t: Tally, seconds: float | None = None) -> None:
     s = t.summary()
-    print(f"{name}: {s['gold']} gold, {s['predicted']} predicted ({seconds:.1f}s)")
+    took = f" ({seconds:.1f}s)" if seconds is not None else ""
+    print(f"{name}: {s['gold']} gold, {s['predicted']} predicted{took}")
     print(f"  overlap  P {s['overlap_p']:.3f}  R {s['overlap_r']:.3f}  F1 {s['overlap_f1']:.3f}")
     print(f"  exact    P {s['exact_p']:.3f}  R {s['exact_r']:.3f}  F1 {s['exact_f1']:.3f}")
     print(
         f"  speaker  {s['speaker_acc']:.3f} of {s['speaker_n']} matched quotations"
         f" (lenient {s['speaker_acc_lenient']:.3f}; no speaker {s['speaker_none']})"
     )
+
+
+def doc_half(doc_id: str) -> str:
+    """``even`` or ``odd`` from the number at the end of a document id (``pfsa-013`` → odd)."""
+    digits = ""
+    for ch in reversed(doc_id):
+        if not ch.isdigit():
+            break
+        digits = ch + digits
+    return "odd" if digits and int(digits) % 2 else "even"
+
+
+def select_docs(docs: list[GoldDoc], half: str) -> list[GoldDoc]:
+    """PFSA-ID has one file: rules are developed on the even documents and checked on the odd."""
+    return docs if half == "all" else [d for d in docs if doc_half(d.id) == half]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -233,14 +282,30 @@ def run(args: argparse.Namespace) -> int:
         docs = reader(p)
         if args.limit:
             docs = docs[: args.limit]
-        t0 = time.perf_counter()
-        tally = evaluate(docs, kind)
-        _print(name, tally, time.perf_counter() - t0)
-        results[name] = tally.summary()
-        if args.errors:
-            with open(args.errors, "a", encoding="utf-8") as fh:
-                for err in tally.errors:
-                    fh.write(json.dumps({"set": name, **err}, ensure_ascii=False) + "\n")
+        halves = ["all"]
+        if kind == "direct":  # the indirect set is scored whole
+            halves = ["even", "odd", "all"] if args.docs == "split" else [args.docs]
+        done: list[tuple[Tally, Tally]] = []
+        for half in halves:
+            label = name if half == "all" else f"{name} [{half} docs]"
+            t0 = time.perf_counter()
+            # "split": the whole set is the sum of its halves, not a third run
+            if half == "all" and done:
+                pair = (Tally.combine([d[0] for d in done]), Tally.combine([d[1] for d in done]))
+            else:
+                pair = evaluate_views(select_docs(docs, half), kind)
+            done.append(pair)
+            tally = pair[0]
+            _print(label, tally, time.perf_counter() - t0)
+            results[label] = tally.summary()
+            if kind == "direct":  # PFSA-ID: statements of public figures only
+                view = f"{label}, public-figure view (speakers Warta marks private left out)"
+                _print(view, pair[1])
+                results[view] = pair[1].summary()
+            if args.errors and half == halves[-1]:
+                with open(args.errors, "a", encoding="utf-8") as fh:
+                    for err in tally.errors:
+                        fh.write(json.dumps({"set": name, **err}, ensure_ascii=False) + "\n")
     if args.json:
         json.dump(results, sys.stdout, indent=2)
         print()
@@ -253,5 +318,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--indirect", help="indirect quotation set (JSONL), e.g. bench/data/indirect-quotes/indirect.jsonl")
     p.add_argument("--limit", type=int, default=0, help="only the first N articles/contexts")
     p.add_argument("--errors", help="append every error (missed, spurious, boundary, speaker) to this JSONL file")
+    p.add_argument(
+        "--docs",
+        choices=("all", "even", "odd", "split"),
+        default="all",
+        help="PFSA-ID documents to score: even-numbered (development), odd-numbered (check), all,"
+        " or split (print all three)",
+    )
     p.add_argument("--json", action="store_true", help="also print the figures as JSON")
     p.set_defaults(func=run)

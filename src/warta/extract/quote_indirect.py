@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from warta.article import Article, Cue
 from warta.extract.quote_lexicon import QuoteLexicon
-from warta.extract.quote_speakers import SpeakerRef, parse_phrase
+from warta.extract.quote_speakers import SpeakerRef, is_name_token, parse_phrase
 from warta.nlp.segment import Token
 
 QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
@@ -280,7 +280,9 @@ class IndirectFinder:
                 and nxt not in lex.complementisers
                 and k == v + 1
             ):
-                return None
+                # "Menanggapi hal itu, X mengatakan, ...": a weak verb with a noun-phrase object
+                # may open the sentence; the speech verb comes later
+                continue
             ref = subject_ref(self.article, lex, toks[: b + 1])
             if ref is None:
                 return None
@@ -330,6 +332,7 @@ def subject_ref(article: Article, lex: QuoteLexicon, subj: list[Token]) -> Speak
     if chunks[0][0].text.lower() in lex.document_subjects:
         return None
     refs: list[SpeakerRef] = []
+    described: set[int] = set()
     for idx in range(len(chunks) - 1, -1, -1):
         core = subject_core(chunks[idx], lex)
         if not core:
@@ -339,13 +342,32 @@ def subject_ref(article: Article, lex: QuoteLexicon, subj: list[Token]) -> Speak
             continue
         lower_start = first[:1].islower() and first.lower() not in lex.pronouns and first.lower() != "pihak"
         ref = parse_phrase(article, core, lex)
+        if ref is None or ref.kind not in ("name", "entity", "pronoun"):
+            titled = _titled_tail(chunks[idx], lex)
+            tref = parse_phrase(article, titled, lex) if titled else None
+            if tref is not None and tref.kind in ("name", "entity"):
+                # "Vaksinasi di bulan puasa Kepala Bidang ... Dezy Syukrawati, dihubungi kemarin,
+                # mengatakan": a subheading glued before the titled subject
+                ref, lower_start = tref, False
         if ref is None or (lower_start and len(chunks) > 1 and ref.kind not in ("pronoun", "role", "entity")):
             continue
         refs.append(ref)
+        if lower_start or (idx > 0 and _role_chunk(core, lex) and any(_bare_name(c, lex) for c in chunks[:idx])):
+            # "Kisran Makati, Ketua Pusat Kajian ... Sultra, menjabarkan": the role describes the
+            # bare name before it
+            described.add(id(ref))
     # nearest the verb first; a pronoun right before the verb is the subject; otherwise a person
-    # named in any chunk beats an organisation or a role
+    # named in any chunk beats an organisation or a role, and a bare name beats a name inside a
+    # lower-case description ("Enuyrohman (43), warga Leles, mengatakan": Leles is a place)
     if refs and refs[0].kind == "pronoun":
         return refs[0]
+
+    def person(r: SpeakerRef) -> bool:
+        return r.kind == "name" or (r.kind == "entity" and r.entity is not None and r.entity.type == "PER")
+
+    for r in refs:
+        if person(r) and id(r) not in described:
+            return r
     for kinds in (("entity", "name"), ("pronoun",), ("role",), ("org",)):
         for r in refs:
             if r.kind in kinds:
@@ -383,8 +405,41 @@ def subject_core(chunk: list[Token], lex: QuoteLexicon) -> list[Token]:
             continue
         if not out and (lw in lex.connectors or lw in ("selain", "itu", "saat", "ketika", "dalam", "pada")):
             continue
+        if t.text in LOCAL_PREPS and out and _name_tail(chunk[k + 1 :]):
+            # "Pengamat politik dari Universitas Lampung Robi Cahyadi Kurniawan": the phrase after
+            # the preposition is the affiliation and ends with the name
+            out.append(t)
+            continue
         if (t.text in LOCAL_PREPS or t.text in ("yang", "selaku", "sebagai")) and out:
             break  # "Refrizal yang juga menjabat Kepala Satgas ...", "X selaku Presiden Direktur ..."
         out.append(t)
     # a leading adjunct chunk such as "Pada pengoperasian awal ini, dia": keep the pronoun
     return out
+
+
+def _name_tail(toks: list[Token]) -> bool:
+    """Is the rest of a subject chunk a capitalised run (an affiliation ending in a name)?"""
+    words = [t.text for t in toks if t.text not in ("(", ")")]
+    return len(words) >= 2 and all(w[:1].isupper() or w in ("dan", "&", "-") for w in words)
+
+
+def _titled_tail(chunk: list[Token], lex: QuoteLexicon) -> list[Token]:
+    """The capitalised run ending a chunk when it opens with a title ("Kepala Bidang ... Dezy
+    Syukrawati"); empty otherwise."""
+    k = len(chunk)
+    while k > 0 and (chunk[k - 1].text[:1].isupper() or chunk[k - 1].text in ("dan", "(", ")")):
+        k -= 1
+    while k < len(chunk) and not (chunk[k].text in lex.titles or lex.role_at([t.text for t in chunk], k)):
+        k += 1
+    tail = chunk[k:]
+    return tail if len(tail) >= 2 else []
+
+
+def _role_chunk(core: list[Token], lex: QuoteLexicon) -> bool:
+    words = [t.text for t in core]
+    return bool(words) and (words[0] in lex.titles or lex.role_at(words, 0) > 0)
+
+
+def _bare_name(chunk: list[Token], lex: QuoteLexicon) -> bool:
+    """A chunk that is only a person's name (2-4 capitalised name words)."""
+    return 2 <= len(chunk) <= 4 and all(is_name_token(t.text, lex) for t in chunk)

@@ -40,6 +40,10 @@ class QuoteLexicon:
     known_aliases: dict[str, str]
     generic_quantifiers: frozenset[str]
     generic_speakers: frozenset[str]
+    # words the news mostly writes in lower case (common_words.txt, mined): a capitalised one
+    # at a sentence start or in a tagged "person" ("Audit", "Bibit", "Selain") is no name
+    mined_common: frozenset[str] = frozenset()
+    subject_adjuncts: frozenset[str] = frozenset()
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -117,4 +121,8 @@ def lexicon(code: str = "id") -> QuoteLexicon:
         known_aliases=dict(data.get("known_aliases", {})),
         generic_quantifiers=_low(data.get("generic_quantifiers", [])),
         generic_speakers=_low(data.get("generic_speakers", [])),
+        mined_common=frozenset(
+            w for w in (line.split("#", 1)[0].strip().lower() for line in lang.get("id").lines("common_words")) if w
+        ),
+        subject_adjuncts=_low(data.get("subject_adjuncts", [])),
     )

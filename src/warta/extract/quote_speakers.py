@@ -10,6 +10,7 @@ mention overlaps the phrase wins and gives the fullest name, titles and affiliat
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -134,6 +135,8 @@ def name_in(tokens: list[Token], lex: QuoteLexicon, avoid: frozenset[str] = froz
         return None
     while j - i > 2 and _field_word(words[i], lex):
         i += 1  # "Perdagangan Enggartiasto Lukita": a title word we do not list
+    while j - i > 1 and words[i].lower() in lex.mined_common:
+        i += 1  # "Ketua Asosiasi Petani Sawit Budi Hartono": the end of the organisation's name
     while j - i > 1 and words[i] in avoid:
         i += 1
     return i, j
@@ -168,16 +171,18 @@ class NameIndex:
     loose: set[str] = field(default_factory=set)  # forms found without a title before them
     aliases: dict[str, str] = field(default_factory=dict)  # "Jokowi" → "Joko Widodo", "KPK" → ...
     known: dict[str, str] = field(default_factory=dict)  # the language pack's well-known short names
+    titles: frozenset[str] = frozenset()
+    lex: QuoteLexicon | None = None
     text: str = ""
     _fullest: dict[str, str] = field(default_factory=dict, repr=False)  # memo: forms are fixed after build
 
     @classmethod
     def build(cls, article: Article, tokens: list[Token], lex: QuoteLexicon) -> NameIndex:
-        idx = cls(known=lex.known_aliases, text=article.text)
+        idx = cls(known=lex.known_aliases, text=article.text, titles=lex.titles, lex=lex)
         places = article_places(article.text)
         titled: set[int] = set()
         for e in article.entities:
-            if e.type == "PER":
+            if e.type == "PER" and person_like(article, e.name, lex):
                 for m in e.mentions:
                     idx.forms.append((m.start, e.name))
         # capitalised runs preceded by a title or a role noun are person names
@@ -196,7 +201,7 @@ class NameIndex:
                         or tokens[j].text in ("(", ")")
                         or tokens[j].text.lower() in ("dan", "untuk", "bidang")
                     )
-                    and j - i < 12
+                    and j - i < 18
                 ):
                     if tokens[j].text.lower() in ("dan",):
                         break
@@ -221,17 +226,20 @@ class NameIndex:
         i = 0
         while i < n:
             j = i
-            while j < n and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text)) and j - i < 6:
+            while j < n and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text)) and j - i < 16:
                 j += 1
             after_title = i > 0 and (tokens[i - 1].text in lex.titles or tokens[i - 1].text in lex.org_words)
             if j - i >= 2:
-                for a in range(i, j - 1):
+                # a long run ("Pertamina Fuel Terminal Maos Ardi Maulana Mubarok") holds an
+                # organisation then the name: its tails of up to six words are the name forms
+                for a in range(max(i, j - 6), j - 1):
                     if (
                         tokens[a].start in seen
                         or (_field_word(tokens[a].text, lex) and (after_title or a > i))
                         or tokens[a].text in places
+                        or _common_start(article, tokens[a], lex)
                     ):
-                        continue
+                        continue  # "Simalakama Yose", "Diakui Syafrin": a common word before a name
                     idx.forms.append((tokens[a].start, " ".join(t.text for t in tokens[a:j])))
                     idx.loose.add(idx.forms[-1][1])
             i = max(j, i + 1)
@@ -251,8 +259,21 @@ class NameIndex:
         return self._fullest[name]
 
     def _find_fullest(self, name: str) -> str:
+        best = self._fullest_form(name)
+        words = name.split()
+        if best == name and len(words) > 1 and words[0] in self.titles:
+            # "Mas Achmad" (a title that is also a name word) → "Achmad Santosa" read after it
+            rest = self._fullest_form(" ".join(words[1:]))
+            if len(rest.split()) >= len(words):
+                return rest
+        return best
+
+    def _fullest_form(self, name: str) -> str:
         if name in self.aliases:
-            return self.aliases[name]
+            target = self.aliases[name]
+            if target != name and target not in self.aliases and len(target.split()) == 1:
+                return self._fullest_form(target)  # "Castro" → "Herdiansyah" → "Herdiansyah Hamzah"
+            return target
         if name in self.known and self.known[name] in self.text:
             return self.known[name]
         words = name.split()
@@ -309,6 +330,24 @@ def _aliases(text: str, tokens: list[Token], lex: QuoteLexicon) -> dict[str, str
     out: dict[str, str] = {}
     n = len(tokens)
     for i, t in enumerate(tokens):
+        if (
+            t.text.lower() == "sapaan"
+            and t.text.islower()
+            and i >= 2
+            and tokens[i - 1].text == ","
+            and is_name_token(tokens[i - 2].text, lex)
+        ):
+            # "kata Castro, sapaan (akrab) Herdiansyah, ...": the nickname before, the name after
+            k = i + 1
+            while k < n and tokens[k].text.islower() and k - i <= 2:
+                k += 1
+            run = []
+            while k < n and is_name_token(tokens[k].text, lex) and len(run) < 4:
+                run.append(tokens[k].text)
+                k += 1
+            if run and tokens[i - 2].text not in out:
+                out[tokens[i - 2].text] = " ".join(run)
+            continue
         if t.text == "(" and i + 2 < n and tokens[i + 2].text == ")" and tokens[i + 1].text[:1].isupper():
             short, j = tokens[i + 1].text, i
         elif (
@@ -347,12 +386,16 @@ def _initial(word: str) -> bool:
 
 
 def entity_at(
-    article: Article, start: int, end: int, types: tuple[str, ...] = ("PER", "ORG")
+    article: Article,
+    start: int,
+    end: int,
+    types: tuple[str, ...] = ("PER", "ORG"),
+    accept: Callable[[Entity], bool] | None = None,
 ) -> tuple[Entity, Mention] | None:
     """The entity with a mention overlapping ``[start, end)``, the last one (nearest the name end)."""
     found: tuple[Entity, Mention] | None = None
     for e in article.entities:
-        if e.type not in types:
+        if e.type not in types or (accept is not None and not accept(e)):
             continue
         for m in e.mentions:
             if (
@@ -380,11 +423,19 @@ def parse_phrase(article: Article, tokens: list[Token], lex: QuoteLexicon) -> Sp
         return None
     start, end = tokens[0].start, tokens[-1].end
     text = article.text[start:end]
-    hit = entity_at(article, start, end, ("PER",))
+    hit = entity_at(article, start, end, ("PER",), lambda e: person_like(article, e.name, lex))
     words = [t.text for t in tokens]
     low = [w.lower() for w in words]
     if hit is not None:
         ent, m = hit
+        tail = [t for t in tokens if t.start >= m.end]
+        tail_name = name_in(tail, lex, article_places(article.text)) if tail else None
+        if tail_name is not None and tail_name[1] == len(tail) and all(is_cap(t.text) for t in tail):
+            # the tagged "person" stops before the name that ends the phrase ("Direktur Kemitraan
+            # Komite Kartu Prakerja Panji W Ruky" tagged "Prakerja Panji W"): read the words
+            ref = _parse_words(article, tokens, lex, words, low, start, end, text)
+            if ref is not None and ref.kind == "name":
+                return ref
         role = article.text[start : m.start].strip(" ,")
         return SpeakerRef("entity", m.start, m.end, m.text, name=ent.name, role=role, entity=ent)
     ref = _parse_words(article, tokens, lex, words, low, start, end, text)
@@ -459,6 +510,8 @@ def _parse_words(
             or (_sentence_initial(article.text, tokens[a].start) and _count_word(article.text, words[a]) < 2)
         ):
             rng = None  # "Sebelumnya", "Kini": a sentence-initial common word, not a name
+        elif all(w.lower() in lex.mined_common and not _stands_alone(article.text, w, lex) for w in words[a:b]):
+            rng = None  # "Kepulauan", "Ancaman Ancaman": words the news writes in lower case
     if low[0] in lex.generic_quantifiers and low[0] != "tim" and len(low) > 1 and low[1][:1].islower():
         return SpeakerRef("generic", start, end, text)  # "Sejumlah pejabat Afghanistan", "para periset"
     if rng is not None:
@@ -543,7 +596,8 @@ def resolve(
         if e.type == "PER":
             # the entities stage may keep "Bobby" apart from "Bobby Kusumawardana": take the
             # fullest form the article gives, and its entity when there is one
-            full = names.fullest(e.name)
+            clean = person_name(article, e.name, names.lex)
+            full = names.fullest(clean)
             if full != e.name:
                 e = _entity_named(article, full) or Entity(e.id, full, e.type, e.mentions, e.titles, e.affiliations)
         titles = _merge_titles(ref.role, e.titles, e.affiliations)
@@ -636,6 +690,111 @@ def _common_word(article: Article, word: str) -> bool:
             return True
         i = text.find(low, i + 1)
     return False
+
+
+def _common_start(article: Article, tok: Token, lex: QuoteLexicon) -> bool:
+    """A capitalised common word that cannot start a name run: a sentence-initial connective or
+    common word ("Selain Ismunandar", "Diakui Syafrin") that the article never writes capitalised
+    inside a sentence ("jelas Cucu" keeps "Cucu Ahmad Kurnia"), or a word the news mostly writes
+    in lower case ending a title or an organisation ("Ekonomi Kreatif Wishnutama")."""
+    if _sentence_initial(article.text, tok.start):
+        # a name is written capitalised inside sentences too ("jelas Cucu"); "Selain" is not
+        if tok.text.lower() in lex.subject_adjuncts or tok.text.lower() in lex.connectors:
+            return True
+        return is_common(article, tok.text, lex) and not _named_inside(article.text, tok.text)
+    return tok.text.lower() in lex.mined_common and not _stands_alone(article.text, tok.text, lex)
+
+
+def _stands_alone(text: str, word: str, lex: QuoteLexicon) -> bool:
+    """Is ``word`` named on its own as a speaker ("jelas Cucu", "menurut Cucu")?"""
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        after = text[end] if end < len(text) else " "
+        head = text[max(0, i - 20) : i].split()
+        if not after.isalnum() and head and head[-1].lower() in lex.cue_words and text[i - 1] == " ":
+            return True
+        i = text.find(word, end)
+    return False
+
+
+def person_name(article: Article, name: str, lex: QuoteLexicon | None, common: bool = True) -> str:
+    """A tagged person's name without the words glued before it: a place, an organisation head
+    or (with ``common``) a capitalised common word ("Aksi Sandi" with a subheading "Aksi" →
+    "Sandi")."""
+    if lex is None:
+        return name
+    words = name.split()
+    places = article_places(article.text)
+    while len(words) > 1:
+        w = words[0]
+        pos = _first_at(article.text, name)
+        glued = w in lex.places or any(ch.isdigit() for ch in w)
+        if not common:
+            # the article's "places" are read after markers such as "Bupati", so they hold first
+            # names too ("Bupati Sri ..."): only strip one when two name words stay
+            glued = glued or (w in places and len(words) >= 3)
+        elif not glued:
+            glued = w in lex.org_words or w in places
+        if not common:
+            pass
+        elif not glued and pos >= 0 and _sentence_initial(article.text, pos):
+            glued = is_common(article, w, lex) and not _named_inside(article.text, w)
+        elif not glued:
+            glued = w.lower() in lex.mined_common
+        if not glued:
+            break
+        words = words[1:]
+        name = " ".join(words)
+    return name
+
+
+def _first_at(text: str, name: str) -> int:
+    return text.find(name)
+
+
+def _named_inside(text: str, word: str) -> bool:
+    """Is ``word`` written capitalised somewhere other than at a sentence start?"""
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(word)] if i + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum() and not _sentence_initial(text, i):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def is_common(article: Article, word: str, lex: QuoteLexicon) -> bool:
+    """A word the news writes in lower case (the mined list, or this article itself)."""
+    return word.lower() in lex.mined_common or _common_word(article, word)
+
+
+NOT_NAME_HEADS = frozenset({"di", "ke", "dari", "pada", "dalam", "untuk", "oleh", "dan", "yang"})
+
+
+def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
+    """Can a name the entities stage tagged as a person be one? The tagger also marks
+    capitalised common words and places ("Audit", "Bibit vaksin", "Covid-19", "Di Kecamatan
+    Leles"): a name with a digit, one opening with a preposition or connector, or one made only
+    of common lower-case words, organisation heads, places and titles is no person."""
+    words = name.split()
+    if not words or any(ch.isdigit() for ch in name):
+        return False
+    first = words[0].lower()
+    if first in NOT_NAME_HEADS or first in lex.connectors or first in lex.cue_words:
+        return False
+    # "Fakultas Ekonomika", "Biologi Molekuler Eijkman": no person's name opens with an
+    # organisation head or a common word, unless the article names them by it ("kata Cucu")
+    if (
+        len(words) > 1
+        and (words[0] in lex.org_words or first in lex.mined_common)
+        and not _stands_alone(article.text, words[0], lex)
+    ):
+        return False
+    return not all(
+        is_common(article, w, lex) or w in lex.org_words or w in lex.places or w in lex.titles for w in words
+    )
 
 
 def _entity_named(article: Article, name: str, types: tuple[str, ...] = ("PER",)) -> Entity | None:

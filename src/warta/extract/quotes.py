@@ -21,7 +21,18 @@ from warta.article import Article, Cue, Quote, Span, Speaker
 from warta.extract.quote_indirect import IndirectFinder, subject_ref
 from warta.extract.quote_lexicon import QuoteLexicon, lexicon
 from warta.extract.quote_marks import Quoted, pair
-from warta.extract.quote_speakers import NameIndex, SpeakerRef, is_name_token, parse_phrase, resolve
+from warta.extract.quote_speakers import (
+    NameIndex,
+    SpeakerRef,
+    article_places,
+    is_cap,
+    is_name_token,
+    name_in,
+    parse_phrase,
+    person_like,
+    person_name,
+    resolve,
+)
 from warta.nlp.segment import Token, tokenize
 
 QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
@@ -172,11 +183,21 @@ def _starts_unit(doc: _Doc, pos: int) -> bool:
 def _cut_phrase(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Token]:
     """The attribution phrase: tokens up to a stop word, punctuation, date or source marker."""
     out: list[Token] = []
+    skip_to = -1
     for k, t in enumerate(toks):
+        if k <= skip_to:
+            continue
         w = t.text
         lw = w.lower()
         if w == "," and out and _appositive_name(toks[k + 1 :], lex):
             continue  # "kata Direktur Eksekutif ICT Institute, Heru Sutadi"
+        if w == "(" and out:
+            close = _short_parenthetical(toks, k)
+            if close is not None:
+                # "kata Direktur Jenderal Otonomi Daerah Kementerian Dalam Negeri (Kemendagri)
+                # Akmal Malik": the organisation's short name, the phrase goes on
+                skip_to = close
+                continue
         if lw == "dan" and out and out[-1].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
             out.append(t)  # "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Muhadjir Effendy"
             continue
@@ -196,6 +217,21 @@ def _cut_phrase(doc: _Doc, lex: QuoteLexicon, toks: list[Token]) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def _short_parenthetical(toks: list[Token], k: int) -> int | None:
+    """Index of the ``)`` closing a short capitalised aside opened at ``toks[k]`` ("(Kemendagri)",
+    "(PJR)"), when the phrase goes on with a capitalised word after it; an age ("(20)") or a
+    date is no such aside."""
+    for j in range(k + 1, min(len(toks), k + 6)):
+        if toks[j].text == ")":
+            inner = toks[k + 1 : j]
+            if not inner or not all(x.text[:1].isupper() for x in inner):
+                return None
+            if j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+                return j
+            return None
+    return None
 
 
 def _appositive_name(toks: list[Token], lex: QuoteLexicon) -> bool:
@@ -235,9 +271,26 @@ def _post_attribution(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> tuple[Cue, Spe
         phrase = _cut_phrase(doc, lex, toks[1:])
         ref = parse_phrase(doc.article, phrase, lex) if phrase else None
         end = phrase[-1].end if phrase else t0.end
+        rest = [t for t in toks[1:] if t.start >= end]
+        placed = _name_after_place(doc, lex, phrase, rest)
+        if placed is not None:
+            return cue, placed[0], placed[1]
+        if (ref is None or ref.kind in ("org", "role")) and rest and rest[0].text.lower() == "dari":
+            # "kata Wakil Ketua Baleg DPR dari Fraksi Nasdem Willy Aditya": the affiliation after
+            # "dari" ends with the name
+            run = []
+            for t in rest[1:]:
+                if not (is_cap(t.text) or t.text in ("(", ")", "dan")):
+                    break
+                run.append(t)
+            run = [t for t in run if t.text not in ("(", ")")]
+            rng = name_in(run, lex, article_places(doc.text)) if run and run[0].text in lex.org_words else None
+            ok = rng is not None and rng[1] == len(run) and rng[1] - rng[0] >= 2
+            aref = parse_phrase(doc.article, run[rng[0] :], lex) if ok and rng is not None else None
+            if aref is not None and aref.kind in ("name", "entity"):
+                return cue, aref, run[-1].end
         if ref is None or ref.kind in ("org", "role"):
             # "kata Sekretaris Atase Pers ... di Indonesia, Alexander Thielitz": the name after a comma
-            rest = toks[1 + len(phrase) :]
             for k in range(min(len(rest), 10)):
                 if rest[k].text in (".", "!", "?") or rest[k].text in QUOTE_CHARS:
                     break
@@ -264,6 +317,34 @@ def _post_attribution(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> tuple[Cue, Spe
         if toks[k].text in (".", "!", "?") or toks[k].text in QUOTE_CHARS:
             break
     return None
+
+
+def _name_after_place(
+    doc: _Doc, lex: QuoteLexicon, phrase: list[Token], rest: list[Token]
+) -> tuple[SpeakerRef, int] | None:
+    """``kata Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar, Sabtu``: a role, the place
+    it belongs to between commas, then the name. Only for a phrase headed by a title or a role."""
+    if not phrase or not rest or rest[0].text != ",":
+        return None
+    words = [t.text for t in phrase]
+    if not (words[0] in lex.titles or words[0].rstrip(".") in lex.titles or lex.role_at(words, 0)):
+        return None
+    places = article_places(doc.text)
+    k = 1
+    while k < len(rest) and rest[k].text != ",":
+        w = rest[k].text
+        if not (w in lex.places or w in lex.org_words or w in places):
+            return None
+        k += 1
+    if k == 1 or k >= len(rest) or not _appositive_name(rest[k + 1 :], lex):
+        return None
+    if rest[k + 1].text.lower() in lex.days:
+        return None
+    app = _cut_phrase(doc, lex, rest[k + 1 :])
+    ref = parse_phrase(doc.article, app, lex) if app else None
+    if ref is None or ref.kind not in ("name", "entity"):
+        return None
+    return ref, app[-1].end
 
 
 def _pre_attribution(doc: _Doc, lex: QuoteLexicon, q: Quoted) -> tuple[Cue, SpeakerRef | None, int] | None:
@@ -393,19 +474,27 @@ def attribute(
 ) -> list[Quote]:
     """Resolve speakers in text order, keeping the speaker in focus for pronouns and suffixes.
 
-    ``subjects``: people named as the subject at the start of a sentence ("Kapolsek Tambora
-    Kompol Slamet Riyadi membenarkan ...") also come into focus, so a following
-    "Menurutnya, ..." points to them even when their own sentence was not a quotation.
+    ``subjects``: people named as the subject of a sentence ("Kapolsek Tambora Kompol Slamet
+    Riyadi membenarkan ...", "Namun, Rakhmat berharap ...") also come into focus, so a following
+    "Menurutnya, ..." or "..., ujarnya" points to them even when their own sentence was not a
+    quotation. Two foci are kept: the last speaker of any kind and the last person; a pronoun
+    (``ia``, ``-nya``) or a quotation without attribution goes to the person, as an organisation
+    ("Pemprov Jabar meyakini ...") is not what ``tuturnya`` refers to when a person was just
+    named; the organisation is taken only when no person is in focus nearby.
     """
     quotes: list[Quote] = []
     focus: Speaker | None = None
     focus_para = -1
+    person: Speaker | None = None
+    person_para = -1
+    kinds = {e.id: e.type for e in article.entities}
     si = 0
     last_indirect: Quote | None = None
     for c in cands:
         while si < len(subjects) and subjects[si][0] < c.start:
             off, name = subjects[si]
             focus, focus_para = Speaker(entity=None, name=names.fullest(name)), _para_idx(article, off)
+            person, person_para = focus, focus_para
             si += 1
         para = _para_idx(article, c.start)
         inside = last_indirect is not None and last_indirect.start <= c.start and c.end <= last_indirect.end + 2
@@ -413,11 +502,18 @@ def attribute(
             # a quoted phrase inside reported speech: "... berada dalam keadaan “paling parah”"
             speaker, reason, factor = _copy_speaker(last_indirect.speaker), None, 0.8
         else:
-            if c.ref is None and c.kind == "direct" and (focus is None or para - focus_para > 2):
+            f, f_para = focus, focus_para
+            if (c.ref is None or c.ref.kind == "pronoun") and person is not None and para - person_para <= 2:
+                f, f_para = person, person_para
+            if c.ref is None and c.kind == "direct" and (f is None or para - f_para > 2):
                 f = None  # an unattributed quotation far from the last speaker: do not guess
-            else:
-                f = focus
             speaker, reason, factor = resolve(article, c.ref, names, f, c.start)
+        organisation = speaker is not None and (
+            kinds.get(speaker.entity) == "ORG" if speaker.entity else c.ref is not None and c.ref.kind == "org"
+        )
+        if speaker is not None and not organisation:
+            # "Korupsi Pahala Nainggolan" from a tagger's span: the name without the glued word
+            speaker.name = person_name(article, speaker.name, names.lex, common=False)
         if c.ref is None and speaker is not None:
             reason = None
         quote = Quote(
@@ -436,6 +532,8 @@ def attribute(
             last_indirect = quote
         if speaker is not None:
             focus, focus_para = speaker, para
+            if not organisation:
+                person, person_para = speaker, para
     return quotes
 
 
@@ -462,11 +560,59 @@ def sentence_subjects(doc: _Doc, names: NameIndex, lex: QuoteLexicon) -> list[tu
         if off in starts or (j > 0 and head in starts and doc.tokens[j - 1].text.lower() in lex.connectors) or j == 0:
             out.append((off, name))
     for e in doc.article.entities:
-        if e.type == "PER":
+        if e.type == "PER" and person_like(doc.article, e.name, lex):
             for m in e.mentions:
-                if m.start in starts:
+                if _subject_position(doc, m.start, m.end, lex):
                     out.append((m.start, e.name))
     return sorted(out)
+
+
+SUBJECT_RUN_WORDS = frozenset({"(", ")", "dan", "and", "of", "for", "&", "-", "/"})
+
+
+def _subject_position(doc: _Doc, start: int, end: int, lex: QuoteLexicon) -> bool:
+    """Does a person mention stand as the subject of its sentence?
+
+    The mention may open the sentence, follow its title and affiliation ("Ketua Kadin Surabaya
+    Muhammad Ali Affandi mengatakan"), a fronted adjunct or connector ending in a comma ("Namun,
+    Rakhmat berharap", "Dalam peluncuran program itu, Gubernur X meminta"), or a passive cue
+    ("Hal senada dikemukakan Koordinator DFW X"). A one-word mention followed by another
+    capitalised word ("Kadin Surabaya mengusulkan") is part of a longer name, not a subject.
+    """
+    ss, se = doc.sentence_of(start)
+    after = doc.tokens_in(end, se)[:1]
+    if after and is_cap(after[0].text) and len(doc.text[start:end].split()) == 1:
+        return False
+    toks = doc.tokens_in(ss, start)
+    k = len(toks)
+    while k > 0 and (is_cap(toks[k - 1].text) or toks[k - 1].text in SUBJECT_RUN_WORDS):
+        low = toks[k - 1].text.lower()
+        if low in lex.subject_adjuncts or low in lex.cue_words:
+            return False  # "Terkait Daniel yang ...", "Menurut Amin, ...": not the subject
+        k -= 1
+    if k == 0:
+        return True
+    prev = toks[k - 1].text.lower()
+    if prev in lex.passive_cues:
+        return True
+    if prev != ",":
+        return False
+    if after and after[0].text == ",":
+        # "Dosen Fakultas Ekonomika UGM, Rimawan Pradiptyo, juga menyoroti ...": an apposition
+        nxt = doc.tokens_in(after[0].end, se)[:1]
+        if nxt and nxt[0].text[:1].islower():
+            return True
+    head_toks = [t for t in toks[: k - 1] if t.text != ","]
+    head = [t.text.lower() for t in head_toks]
+    if not head:
+        return True
+    if all(w in lex.connectors for w in head) or head[0] in lex.subject_adjuncts:
+        return True
+    # a subheading glued before the sentence: "Banyak hikmahnya Secara terpisah, Wakil Ketua ..."
+    return any(
+        head_toks[i].text[:1].isupper() and (" ".join(head[i:]) in lex.connectors or head[i] in lex.subject_adjuncts)
+        for i in range(1, len(head))
+    )
 
 
 def _para_idx(article: Article, offset: int) -> int:
