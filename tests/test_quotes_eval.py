@@ -92,3 +92,21 @@ def test_tallies_of_the_halves_add_up_to_the_whole():
     assert combined.summary() == whole.summary()
     assert combined.summary()["speaker_acc"] == 0.5
     assert len(combined.errors) == 1
+
+
+def test_public_figure_view_leaves_out_private_speakers_only():
+    from warta.evaluate.quotes import evaluate_views
+
+    text = (
+        "Harga cabai naik dua kali lipat sejak pekan lalu.\n\n"
+        "Sumarni Wulandari (47), pedagang sayur di Pasar Minggu, mengeluhkan sepinya pembeli.\n\n"
+        "“Sekarang sepi sekali, orang hanya beli sedikit,” kata Sumarni.\n\n"
+        "Menteri Perdagangan Budi Santoso mengatakan pemerintah memantau harga.\n\n"
+        "“Kami akan operasi pasar minggu depan,” kata Budi."
+    )
+    s = text.index("“Kami")
+    gold = GoldDoc("d", text, [GoldQuote(s, text.index("depan,”") + 7, "Budi Santoso")])
+    every, public = evaluate_views([gold], "direct")
+    assert every.n_pred == 2 and every.tp_overlap == 1  # the trader's quotation is not in this gold
+    assert public.n_pred == 1 and public.tp_overlap == 1
+    assert public.summary()["speaker_acc"] == 1.0
