@@ -172,34 +172,37 @@ Predict = Callable[[str], list[tuple[int, int]]]
 
 
 def fold_detector(args: argparse.Namespace, split_file: str) -> tuple[Any, str]:
-    """The timequant model to score ``split_file`` with: one trained on the same fold's train file.
+    """The timequant model to score ``split_file`` with: one trained on the same fold's training files.
 
-    The shipped model is used where it was trained on that fold's train file (train.01); for the
-    other folds a model is trained on their train file with the same parameters (kept in --cv-dir),
-    so no fold is scored by a model that saw its sentences.
+    The shipped model is used where it was trained on that fold's files (train.01 + dev.01); for
+    the other folds a model is trained on their train + dev files with the same parameters and the
+    shipped word-cluster table (built from raw news text, not NER-UGM), kept in --cv-dir, so no
+    fold is scored by a model that saw its test sentences.
     """
-    import hashlib
     import json
 
     from warta.extract import timequant
     from warta.training import timequant as trainer
 
     fold = split_file.rsplit(".", 2)[-2]  # "test.03.tsv" -> "03"
-    train_file = args.data / f"train.{fold}.tsv"
-    sha = hashlib.sha256(train_file.read_bytes()).hexdigest()
+    files = trainer.fold_files(args.data, fold)
+    sha = trainer.files_sha256(files)
     shipped = timequant.detector()
     current = shipped is not None and shipped.meta.get("features_version") == timequant.FEATURES_VERSION
     if shipped is not None and current and shipped.meta.get("train_sha256") == sha:
         return shipped, f"shipped model ({shipped.meta.get('trained_on')})"
-    out = args.cv_dir / f"train.{fold}"
+    out = args.cv_dir / f"fold.{fold}"
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    table = timequant.MODEL_DIR / timequant.CLUSTERS_FILE
+    table_sha = shipped.meta.get("clusters", {}).get("sha256") if shipped is not None else None  # type: ignore[union-attr]
     wanted = {"train_sha256": sha, "params": trainer.PARAMS, "features_version": timequant.FEATURES_VERSION}
-    if any(meta.get(k) != v for k, v in wanted.items()):
+    stale = any(meta.get(k) != v for k, v in wanted.items()) or meta.get("clusters", {}).get("sha256") != table_sha
+    if stale:
         if shipped is None:
             print("  (no shipped timequant model: run `warta train timequant`)")
-        trainer.train(train_file, out, verbose=False)
-    return timequant.Detector(out / timequant.MODEL_FILE), f"model trained on train.{fold}.tsv in {out}"
+        trainer.train(files, out, verbose=False, clusters=table if table.exists() else None)
+    return timequant.Detector(out / timequant.MODEL_FILE), f"model trained on {' + '.join(f.name for f in files)}"
 
 
 def system_predict(

@@ -3,7 +3,7 @@
 * Span F1 needs ``../shared/data/indolem-nerugm`` (skipped with a message when absent). By
   default (``--system model``) it scores the ``timequant`` boundary CRF, which learns NER-UGM's
   span conventions on top of the rule grammar's findings; each test fold is scored by a model
-  trained on that fold's own train file (the shipped one for fold 1, others trained into
+  trained on that fold's own train + dev files (the shipped one for fold 1, others trained into
   ``--cv-dir``), so no fold is scored by a model that saw it. ``--system pipeline`` scores what
   ``warta extract`` reports (rule spans through the view below, plus the model's spans where the
   rules find nothing); ``--system rules`` the rule spans through the view; ``--raw`` the raw spans.

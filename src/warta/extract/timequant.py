@@ -5,10 +5,11 @@ amounts; this model decides where a span starts and ends the way the NER-UGM cor
 ("Minggu (24/8)", "80 ribu warga", "2 juta saham"), which its annotators did not always do the
 way a grammar would. It is a CRF (CRFsuite through python-crfsuite, a maintained binding) over
 hand-written token features: the word, its shape and affixes, the language-pack word class
-(month, weekday, numeral, currency, unit) and, above all, what the rule grammar found at that
-token. So the rules stay the source of values and the model learns the corpus's conventions.
+(month, weekday, numeral, currency, unit), word clusters (a table shipped with the model) and,
+above all, what the rule grammar found at that token. So the rules stay the source of values and
+the model learns the corpus's conventions.
 
-The model is trained by ``warta train timequant`` (NER-UGM train.01 only) and shipped as package
+The model is trained by ``warta train timequant`` (NER-UGM train.01 + dev.01) and shipped as package
 data in ``warta/models/timequant-id/`` (see its MODEL_CARD.md). It is loaded once per process.
 """
 
@@ -16,13 +17,15 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from warta.article import Quantity
 from warta.extract import timegrammar
 from warta.extract.numwords import lexicon as num_lexicon
 
@@ -31,7 +34,10 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "timequant-id"
 MODEL_FILE = "model.crfsuite"
 # Bump when ``tokenize`` or ``features`` change: a model trained on other features is stale
 # (the tests check the shipped model's version; the evaluation retrains stale fold models).
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
+# Word clusters (k-means over word vectors of raw news text, built by ``warta train timequant``):
+# "word<TAB>cluster id at each granularity", one word a line, shipped next to the model.
+CLUSTERS_FILE = "clusters.tsv"
 
 # Tokens the way NER-UGM cuts them: numbers keep their separators ("80.000", "1,5", "24/8",
 # "25/8/2014", "14.30"), "Rp9.100" and "ke-80" stay whole, a hyphen between words is its own token.
@@ -44,6 +50,19 @@ TOKEN = re.compile(
 )
 
 Span = tuple[int, int]
+Clusters = dict[str, tuple[str, ...]]
+
+
+def load_clusters(path: Path) -> Clusters:
+    """The word-cluster table (empty when the file is absent: the features then say "-")."""
+    if not path.exists():
+        return {}
+    out: Clusters = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, *ids = line.split("\t")
+        if word and ids:
+            out[word] = tuple(ids)
+    return out
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -110,6 +129,7 @@ class RuleView:
     quant_view: list[Span]
     quant_raw: list[Span]
     quant_obj: list[Span]
+    quants: list[Quantity] = field(default_factory=list)
 
 
 def rule_view(text: str) -> RuleView:
@@ -132,10 +152,50 @@ def rule_view(text: str) -> RuleView:
             if q.object_end is not None and q.object_start is not None and q.object_start - q.end <= 1:
                 end = q.object_end
             qview.append((q.start, end))
-    return RuleView(tview, [((f.start, f.end), f.kind) for f in found], qview, qraw, qobj)
+    return RuleView(tview, [((f.start, f.end), f.kind) for f in found], qview, qraw, qobj, qs)
 
 
-def features(text: str, toks: list[Span], view: RuleView | None = None) -> list[list[str]]:
+_WORDS_ONLY = re.compile(r"[\d$£€¥]|rp|us\$", re.IGNORECASE)
+
+
+def _quantity_features(toks: list[Span], quants: list[Quantity], per: list[list[str]]) -> None:
+    """What the rules know about each quantity: written in words or digits, its order of magnitude,
+    unit, bound and the head of its counted thing, on its tokens and on its object's tokens."""
+    for q in quants:
+        in_words = not _WORDS_ONLY.match(q.text)
+        mag = min(int(math.log10(abs(q.value))), 9) if q.value else -1
+        head = (q.object or "").split()[:1]
+        head_word = head[0].lower() if head else "-"
+        idx = [i for i, (a, b) in enumerate(toks) if a < q.end and q.start < b]
+        oidx: list[int] = []
+        if q.object_start is not None and q.object_end is not None:
+            os_, oe = q.object_start, q.object_end
+            oidx = [i for i, (a, b) in enumerate(toks) if a < oe and os_ < b]
+        for i in idx:
+            per[i] += [f"q.inw={in_words}", f"q.mag={mag}", f"q.unit={q.unit or '-'}", f"q.bound={q.bound}"]
+            per[i].append(f"q.head={head_word}")
+        for k, i in enumerate(oidx):
+            per[i] += [f"o.pos={min(k, 3)}", f"o.head={head_word}", f"o.len={min(len(oidx), 4)}"]
+        if idx and idx[0] > 0:
+            per[idx[0] - 1].append("before_q")
+        last = (oidx or idx or [None])[-1]
+        if last is not None and last + 1 < len(toks):
+            per[last + 1].append("after_q")
+
+
+def _cluster_features(lows: list[str], clusters: Clusters, per: list[list[str]]) -> None:
+    for i in range(len(lows)):
+        for d in (-1, 0, 1):
+            j = i + d
+            if 0 <= j < len(lows):
+                ids = clusters.get(lows[j])
+                for level in range(3):
+                    per[i].append(f"{d}:c{level}={ids[level] if ids and level < len(ids) else '-'}")
+
+
+def features(
+    text: str, toks: list[Span], view: RuleView | None = None, clusters: Clusters | None = None
+) -> list[list[str]]:
     view = view if view is not None else rule_view(text)
     classes = word_classes()
     rt = _bio(view.time_view, toks)
@@ -191,6 +251,8 @@ def features(text: str, toks: list[Span], view: RuleView | None = None) -> list[
         if i + 1 < len(words):
             f.append(f"bi+={lw}|{lows[i + 1]}")
         per.append(f)
+    _quantity_features(toks, view.quants, per)
+    _cluster_features(lows, clusters or {}, per)
     return per
 
 
@@ -212,6 +274,25 @@ def spans_from_tags(tags: list[str], toks: list[Span]) -> dict[str, list[Span]]:
     return out
 
 
+def balance_brackets(text: str, spans: list[Span], toks: list[Span]) -> list[Span]:
+    """A span never ends inside a bracket it opened: "2.000 kilometer (1.250 mil" takes the ")"
+    that follows; a trailing ")" it never opened is dropped. A tagger labels tokens one by one and
+    cannot see that a span's text stays balanced; NER-UGM's spans always are."""
+    starts = {a: i for i, (a, _) in enumerate(toks)}
+    ends = {b: i for i, (_, b) in enumerate(toks)}
+    out = []
+    for a, b in spans:
+        piece = text[a:b]
+        opened = piece.count("(") - piece.count(")")
+        j = ends.get(b)
+        if opened > 0 and j is not None and j + 1 < len(toks) and text[toks[j + 1][0] : toks[j + 1][1]] == ")":
+            b = toks[j + 1][1]
+        elif opened < 0 and piece.endswith(")") and j is not None and j > 0 and starts.get(a) != j:
+            b = toks[j - 1][1]
+        out.append((a, b))
+    return out
+
+
 class Detector:
     """A trained TIME/QUANTITY boundary tagger."""
 
@@ -224,6 +305,7 @@ class Detector:
         self._lock = threading.Lock()  # one CRFsuite tagger keeps per-call state; the web server has threads
         meta = model_path.parent / "meta.json"
         self.meta: dict[str, object] = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+        self.clusters = load_clusters(model_path.parent / CLUSTERS_FILE)
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> dict[str, list[Span]]:
         """TIME and QUANTITY spans in ``text[start:end]`` (one sentence or a few)."""
@@ -237,10 +319,11 @@ class Detector:
     @lru_cache(maxsize=256)  # noqa: B019 - one detector per process; times and quantities tag the same sentences
     def _tag(self, sub: str) -> dict[str, list[Span]]:
         local = tokenize(sub)
-        feats = features(sub, local)
+        feats = features(sub, local, clusters=self.clusters)
         with self._lock:
             tags = self._tagger.tag(feats)
-        return spans_from_tags(tags, local)
+        found = spans_from_tags(tags, local)
+        return {lab: balance_brackets(sub, v, local) for lab, v in found.items()}
 
 
 @cache
