@@ -1,6 +1,8 @@
 """Build indirect.jsonl from the selected paragraphs and the hand annotations.
 
-Usage: python build_jsonl.py PICKED.json annotations.txt indirect.jsonl
+Usage: python build_jsonl.py PICKED.json annotations.txt indirect.jsonl [ID_PREFIX]
+(the held-out set: `python build_jsonl.py PICKED.json annotations-heldout.txt heldout.jsonl indosum-ho`,
+PICKED.json from select_heldout.py; ID_PREFIX defaults to `indosum`)
 annotations.txt: one quotation a line, `paragraph|speaker (- for none)|cue|content`, where the
 content may be abbreviated `first words ... last words`.
 """
@@ -11,6 +13,7 @@ import sys
 from pathlib import Path
 
 P = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+PREFIX = sys.argv[4] if len(sys.argv) > 4 else "indosum"
 ann = {}
 for line in Path(sys.argv[2]).read_text(encoding="utf-8").splitlines():
     line = line.rstrip("\n")
@@ -33,7 +36,7 @@ for n, p in enumerate(P):
     hi = len(context)
     para = pars[-1]
     base = {
-        "context_id": f"indosum-{n:03d}",
+        "context_id": f"{PREFIX}-{n:03d}",
         "source": "IndoSum (Kurniawan & Louvan 2018), CC BY-SA 4.0",
         "article_id": p["article"],
         "outlet": p["source"],
@@ -46,7 +49,7 @@ for n, p in enumerate(P):
     if not items:
         out.append(
             {
-                "id": f"indosum-{n:03d}-none",
+                "id": f"{PREFIX}-{n:03d}-none",
                 **base,
                 "start": None,
                 "end": None,
@@ -68,9 +71,11 @@ for n, p in enumerate(P):
             problems += 1
             continue
         s, e = m.start() + lo, m.end() + lo
-        # the cue: nearest whole-word occurrence of the cue word to the content
+        # the cue: nearest whole-word occurrence of the cue word to the content, measured from the
+        # cue's END to the content's start for a cue before it (from its start, a long cue word
+        # lost to the next sentence's: `X mengatakan ... . Y mengatakan`)
         cands = [
-            (abs(c.start() + lo - s) if c.start() + lo < s else abs(c.start() + lo - e), c.start() + lo, c.end() + lo)
+            (s - (c.end() + lo) if c.start() + lo < s else abs(c.start() + lo - e), c.start() + lo, c.end() + lo)
             for c in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", para, re.I)
         ]
         if not cands:
@@ -80,7 +85,7 @@ for n, p in enumerate(P):
         _, cs, ce = min(cands)
         out.append(
             {
-                "id": f"indosum-{n:03d}-{k}",
+                "id": f"{PREFIX}-{n:03d}-{k}",
                 **base,
                 "start": s,
                 "end": e,
