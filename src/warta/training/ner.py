@@ -11,6 +11,12 @@ Steps (all offline, fixed seeds):
 3. spaCy trains tok2vec (NORM/PREFIX/SUFFIX/SHAPE/ORTH hash embeddings + the static vectors,
    a 4-layer CNN) and the transition-based NER with ``training/ner/config.cfg``.
 4. The best model (by dev F1) is copied to ``--out`` (default ``src/warta/models/ner-id``).
+
+Optional (not used by the shipped model, which they did not beat on dev; see its model card):
+``--with-nerp`` adds NERP train, truecased from the raw news (``warta.training.truecase``), with
+PPL/PLC/IND mapped and the tokens its conventions leave unknown marked missing
+(``nerp_sentence``); ``--finetune`` then continues from the best model on the three corpora
+alone (``training/ner/finetune.cfg``). Dev stays the three corpora's joint dev set.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.errors import UsageError
+from warta.training.truecase import Truecaser, count_forms, is_capitalised, load_forms, save_forms
 
 # source label -> Warta type (anything else -> O)
 LABELS = {
@@ -39,6 +46,11 @@ LABELS = {
     "LOCATION": "LOC",
     "PLACE": "LOC",
     "LOC": "LOC",
+    # NERP (IndoNLU): people, places, institutions. Its EVT/FNB (events, food) map to O here;
+    # nerp_sentence marks them missing instead
+    "PPL": "PER",
+    "PLC": "LOC",
+    "IND": "ORG",
 }
 
 # corpus -> split -> file under the data folder. NER-UI/UGM come as 5 cross-validation folds:
@@ -62,8 +74,16 @@ CORPORA: dict[str, dict[str, str]] = {
     },
 }
 
+# NERP is all lower-case: used only with ``--with-nerp``, after truecasing (training/truecase.py)
+# from the raw news. Its test split is never read; its valid split only for by-eye checks.
+NERP = {
+    "train": "indonlu-nerp/train_preprocess.txt",
+    "valid": "indonlu-nerp/valid_preprocess.txt",
+}
+
 REPO = Path(__file__).resolve().parents[3]
 CONFIG = REPO / "training" / "ner" / "config.cfg"
+FINETUNE_CONFIG = REPO / "training" / "ner" / "finetune.cfg"
 SEED = 1
 
 # floret parameters (cbow, hashed subwords). floret has no seed option; one thread makes it
@@ -86,6 +106,8 @@ FLORET = {
 class Sentence:
     words: list[str]
     tags: list[str]  # BIO over PER/ORG/LOC
+    # tokens whose label is unknown (partial annotation; spaCy's NER does not learn from them)
+    missing: list[bool] | None = None
 
     def spans(self) -> list[tuple[int, int, str]]:
         """Entity spans as (first token, end token, type)."""
@@ -105,27 +127,35 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def read_conll(path: Path) -> list[Sentence]:
-    """``token<TAB>label`` lines, blank line between sentences; labels mapped to PER/ORG/LOC."""
-    out: list[Sentence] = []
+def read_conll_raw(path: Path) -> list[tuple[list[str], list[str]]]:
+    """``token<TAB>label`` lines, blank line between sentences: (words, source labels)."""
+    out: list[tuple[list[str], list[str]]] = []
     words: list[str] = []
-    tags: list[str] = []
+    labels: list[str] = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line:
             if words:
-                out.append(Sentence(words, tags))
-                words, tags = [], []
+                out.append((words, labels))
+                words, labels = [], []
             continue
         parts = line.split("\t") if "\t" in line else line.rsplit(" ", 1)
-        word, label = parts[0].strip(), parts[-1].strip()
-        prefix, _, typ = label.partition("-")
-        mapped = LABELS.get(typ) if prefix in ("B", "I") else None
-        words.append(word)
-        tags.append(f"{prefix}-{mapped}" if mapped else "O")
+        words.append(parts[0].strip())
+        labels.append(parts[-1].strip())
     if words:
-        out.append(Sentence(words, tags))
+        out.append((words, labels))
     return out
+
+
+def map_label(label: str) -> str:
+    prefix, _, typ = label.partition("-")
+    mapped = LABELS.get(typ) if prefix in ("B", "I") else None
+    return f"{prefix}-{mapped}" if mapped else "O"
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """``token<TAB>label`` lines, blank line between sentences; labels mapped to PER/ORG/LOC."""
+    return [Sentence(words, [map_label(x) for x in labels]) for words, labels in read_conll_raw(path)]
 
 
 def load_split(data: Path, corpus: str, split: str) -> list[Sentence]:
@@ -139,12 +169,59 @@ def _key(words: Iterable[str]) -> str:
     return " ".join(words).lower()
 
 
+def in_entity(tags: list[str]) -> list[bool]:
+    return [t != "O" for t in tags]
+
+
+def truecaser_for(data: Path, work: Path) -> Truecaser:
+    """A truecaser for NERP's words, counted over the raw news (cached in ``work``)."""
+    cache = work / "truecase-forms.json.gz"
+    if cache.exists():
+        return Truecaser(load_forms(cache))
+    vocab = {w.lower() for split in NERP.values() for s in read_conll(data / split) for w in s.words}
+    t0 = time.time()
+    forms = count_forms((line.split() for line in raw_sentences(data)), vocab)
+    save_forms(forms, cache)
+    print(f"truecase counts for {len(forms)}/{len(vocab)} NERP words in {time.time() - t0:.0f}s", flush=True)
+    return Truecaser(forms)
+
+
+def nerp_sentence(words: list[str], labels: list[str], caser: Truecaser) -> Sentence:
+    """One NERP sentence: case restored, PPL/PLC/IND mapped, unknowns marked missing.
+
+    NERP's IND covers companies, clubs, media and brands; government bodies and parties
+    ("KPK", "DPR", "Partai Demokrat") are O there but ORG in the other three corpora, and its
+    EVT/FNB spans have no counterpart. So a token outside NERP's PPL/PLC/IND spans whose usual
+    written form is capitalised (the raw news counts say "KPK", "Senin") and any EVT/FNB token
+    is *missing* (not O): the model learns nothing about it from NERP. Lower-case words stay O.
+    """
+    tags = [map_label(x) for x in labels]
+    entity = in_entity(tags)
+    other = [x != "O" and not e for x, e in zip(labels, entity, strict=True)]
+    missing = [
+        o or (not e and is_capitalised(caser.word(w, in_entity=False)))
+        for w, e, o in zip(words, entity, other, strict=True)
+    ]
+    # every NERP span (EVT/FNB too: "Piala Dunia") is cased as a name
+    return Sentence(caser.restore(words, [x != "O" for x in labels]), tags, missing)
+
+
+def load_nerp(data: Path, split: str, caser: Truecaser) -> list[Sentence]:
+    """NERP sentences with their case restored (see ``nerp_sentence``)."""
+    path = data / NERP[split]
+    if not path.exists():
+        raise UsageError(f"missing {path}: is --data the shared data folder?")
+    return [nerp_sentence(w, x, caser) for w, x in read_conll_raw(path)]
+
+
 def training_sets(
-    data: Path, weights: dict[str, int] | None = None
+    data: Path, weights: dict[str, int] | None = None, nerp: list[Sentence] | None = None
 ) -> tuple[list[Sentence], list[Sentence], dict[str, int]]:
     """Joint train and dev sets, minus any sentence that occurs in a held-out test set.
 
     ``weights`` repeats a corpus's training sentences (``{"nergrit": 2}``); dev is never repeated.
+    ``nerp`` (truecased NERP train) is added to train, minus any sentence that occurs
+    (case-insensitively) in a test or dev set of the three corpora; dev stays those three.
     """
     held_out = {_key(s.words) for c in CORPORA for s in load_split(data, c, "test")}
     stats: dict[str, int] = {}
@@ -158,6 +235,12 @@ def training_sets(
             stats[f"{corpus}.{split}.dropped_in_test"] = len(sents) - len(kept)
             repeat = (weights or {}).get(corpus, 1) if split == "train" else 1
             target.extend(kept * repeat)
+    if nerp is not None:
+        seen = held_out | {_key(s.words) for s in dev}
+        kept = [s for s in nerp if _key(s.words) not in seen]
+        stats["nerp.train"] = len(kept)
+        stats["nerp.train.dropped_in_test_or_dev"] = len(nerp) - len(kept)
+        train.extend(kept * (weights or {}).get("nerp", 1))
     return train, dev, stats
 
 
@@ -169,7 +252,9 @@ def to_docbin(sents: list[Sentence], path: Path) -> None:
     db = DocBin(store_user_data=False)
     for s in sents:
         doc = Doc(vocab, words=s.words)
-        doc.ents = [Span(doc, a, b, label=t) for a, b, t in s.spans()]
+        ents = [Span(doc, a, b, label=t) for a, b, t in s.spans()]
+        missing = [Span(doc, i, i + 1) for i, m in enumerate(s.missing or []) if m]
+        doc.set_ents(ents, missing=missing, default="outside")
         db.add(doc)
     db.to_disk(path)
 
@@ -220,6 +305,10 @@ def _spacy(*args: str) -> None:
     subprocess.run(cmd, check=True)
 
 
+def _overrides(kvs: list[str] | None) -> list[str]:
+    return [a for kv in kvs or [] for a in (f"--{kv.split('=', 1)[0]}", kv.split("=", 1)[1])]
+
+
 def train(
     data: Path,
     out: Path,
@@ -229,36 +318,65 @@ def train(
     config: Path = CONFIG,
     overrides: list[str] | None = None,
     weights: dict[str, int] | None = None,
+    with_nerp: bool = False,
+    finetune: bool = False,
+    stage_one: Path | None = None,
+    finetune_overrides: list[str] | None = None,
 ) -> None:
+    """Train (stage one) and, with ``finetune``, continue on the three corpora alone (stage two).
+
+    ``stage_one`` skips stage one and fine-tunes that model instead.
+    """
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    tr, dv, stats = training_sets(data, weights)
-    to_docbin(tr, work / "train.spacy")
-    to_docbin(dv, work / "dev.spacy")
-    (work / "data-stats.json").write_text(json.dumps(stats, indent=1))
-    print(f"train {len(tr)} / dev {len(dv)} sentences; {stats}", flush=True)
-    if vectors is None or not vectors.exists():
-        vectors = train_vectors(data, work)
-        print(f"vectors trained in {time.time() - t0:.0f}s", flush=True)
     vec_model = work / "vectors-model"
-    if not (vec_model / "vocab").exists():
+    if not (vec_model / "vocab").exists():  # a vectors model already in the work folder is reused
+        if vectors is None or not vectors.exists():
+            vectors = train_vectors(data, work)
+            print(f"vectors trained in {time.time() - t0:.0f}s", flush=True)
         _spacy("init", "vectors", "id", str(vectors), str(vec_model), "--mode", "floret")
-    _spacy(
-        "train",
-        str(config),
-        "--output",
-        str(work / "output"),
-        "--paths.train",
-        str(work / "train.spacy"),
-        "--paths.dev",
-        str(work / "dev.spacy"),
-        "--paths.vectors",
-        str(vec_model),
-        "--system.seed",
-        str(SEED),
-        *(a for kv in overrides or [] for a in (f"--{kv.split('=', 1)[0]}", kv.split("=", 1)[1])),
-    )
-    best = work / "output" / "model-best"
+    common = ["--paths.vectors", str(vec_model), "--system.seed", str(SEED)]
+    best = stage_one
+    if best is None:
+        nerp = load_nerp(data, "train", truecaser_for(data, work)) if with_nerp else None
+        tr, dv, stats = training_sets(data, weights, nerp)
+        to_docbin(tr, work / "train.spacy")
+        to_docbin(dv, work / "dev.spacy")
+        (work / "data-stats.json").write_text(json.dumps(stats, indent=1))
+        print(f"train {len(tr)} / dev {len(dv)} sentences; {stats}", flush=True)
+        _spacy(
+            "train",
+            str(config),
+            "--output",
+            str(work / "output"),
+            "--paths.train",
+            str(work / "train.spacy"),
+            "--paths.dev",
+            str(work / "dev.spacy"),
+            *common,
+            *_overrides(overrides),
+        )
+        best = work / "output" / "model-best"
+    if finetune:
+        tr, dv, stats = training_sets(data)
+        to_docbin(tr, work / "finetune-train.spacy")
+        to_docbin(dv, work / "dev.spacy")
+        print(f"fine-tuning {best} on train {len(tr)} / dev {len(dv)} sentences", flush=True)
+        _spacy(
+            "train",
+            str(FINETUNE_CONFIG),
+            "--output",
+            str(work / "finetune"),
+            "--paths.train",
+            str(work / "finetune-train.spacy"),
+            "--paths.dev",
+            str(work / "dev.spacy"),
+            "--paths.source",
+            str(best),
+            *common,
+            *_overrides(finetune_overrides),
+        )
+        best = work / "finetune" / "model-best"
     card = out / "MODEL_CARD.md"
     card_text = card.read_text(encoding="utf-8") if card.exists() else None
     if out.exists():
@@ -292,7 +410,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="append",
         default=[],
         metavar="CORPUS=N",
-        help=f"repeat a corpus's training sentences N times ({', '.join(CORPORA)}), e.g. nergrit=2",
+        help=f"repeat a corpus's training sentences N times ({', '.join(CORPORA)}, nerp), e.g. nergrit=2",
+    )
+    p.add_argument(
+        "--with-nerp",
+        action="store_true",
+        help="add NERP train (lower-cased; truecased from the raw news first) to the training data",
+    )
+    p.add_argument(
+        "--finetune",
+        action="store_true",
+        help="then continue training the best model on the three corpora alone (training/ner/finetune.cfg)",
+    )
+    p.add_argument("--stage-one", type=Path, help="fine-tune this model instead of training stage one")
+    p.add_argument(
+        "--finetune-set",
+        dest="finetune_overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="spaCy config override for the fine-tuning stage",
     )
 
     def run(args: argparse.Namespace) -> int:
@@ -301,10 +438,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         if not args.config.exists():
             raise UsageError(f"no config at {args.config} (run from a repository checkout)")
         weights: dict[str, int] = {}
+        names = (*CORPORA, "nerp")
         for kv in args.weights:
             corpus, _, n = kv.partition("=")
-            if corpus not in CORPORA or not n.isdigit() or int(n) < 1:
-                raise UsageError(f"--weight {kv}: expected CORPUS=N with CORPUS in {', '.join(CORPORA)}")
+            if corpus not in names or not n.isdigit() or int(n) < 1:
+                raise UsageError(f"--weight {kv}: expected CORPUS=N with CORPUS in {', '.join(names)}")
             weights[corpus] = int(n)
         train(
             args.data,
@@ -314,6 +452,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             config=args.config,
             overrides=args.overrides,
             weights=weights,
+            with_nerp=args.with_nerp,
+            finetune=args.finetune or args.stage_one is not None,
+            stage_one=args.stage_one,
+            finetune_overrides=args.finetune_overrides,
         )
         return 0
 
