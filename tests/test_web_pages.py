@@ -246,3 +246,19 @@ def test_empty_archive_pages(tmp_path):
             assert executable(r.text) == []
         assert "No quotations stored yet." in c.get("/").text
         assert c.get("/api/articles").json() == {"items": [], "total": 0, "limit": 20, "offset": 0, "has_more": False}
+
+
+def test_article_page_marks_private_individuals(tmp_path):
+    art = hostile_article()
+    art.quotes[0].speaker.standing = "private"
+    from warta.store import open_store
+
+    db = tmp_path / "standing.db"
+    with open_store(str(db)) as s:
+        aid = s.add(art).id
+    with TestClient(create_app(str(db), token="")) as c:
+        assert "private individual" in c.get(f"/articles/{aid}").text
+        got = c.get("/api/quotes", params={"standing": "private"}).json()
+        assert got["total"] == 1
+        assert c.get("/api/quotes", params={"standing": "public"}).json()["total"] == 0
+        assert c.get("/api/quotes", params={"standing": "famous"}).status_code == 422
