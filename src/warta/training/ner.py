@@ -25,6 +25,7 @@ import argparse
 import csv
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -284,6 +285,51 @@ def raw_sentences(data: Path) -> Iterator[str]:
                         yield " ".join(sent)
 
 
+def pretrain_texts(data: Path, words: int = 60) -> Iterator[str]:
+    """The raw news text in pieces of about ``words`` words, cut after a sentence's full stop
+    (``spacy pretrain`` skips documents over 500 tokens, and CLICK-ID yields whole articles)."""
+    for text in raw_sentences(data):
+        piece: list[str] = []
+        n = 0
+        for sent in re.split(r"(?<= \.) ", text):
+            piece.append(sent)
+            n += len(sent.split())
+            if n >= words:
+                yield " ".join(piece)
+                piece, n = [], 0
+        if piece:
+            yield " ".join(piece)
+
+
+def pretrain_tok2vec(data: Path, work: Path, vec_model: Path, config: Path, max_words: int = 0) -> Path:
+    """spaCy pretraining (characters objective, one epoch) of the tok2vec on the raw news text:
+    the weights the NER training then starts from (``[initialize] init_tok2vec``)."""
+    raw = work / "pretrain-text.jsonl"
+    n_words = 0
+    with raw.open("w", encoding="utf-8") as fh:
+        for piece in pretrain_texts(data):
+            fh.write(json.dumps({"text": piece}, ensure_ascii=False) + "\n")
+            n_words += len(piece.split())
+            if max_words and n_words >= max_words:
+                break
+    print(f"pretraining on {n_words} words", flush=True)
+    out = work / "pretrain"
+    if out.exists():
+        shutil.rmtree(out)
+    _spacy(
+        "pretrain",
+        str(config),
+        str(out),
+        "--paths.raw_text",
+        str(raw),
+        "--paths.vectors",
+        str(vec_model),
+        "--system.seed",
+        str(SEED),
+    )
+    return out / "model-last.bin"
+
+
 def train_vectors(data: Path, work: Path) -> Path:
     try:
         import floret
@@ -322,6 +368,8 @@ def train(
     finetune: bool = False,
     stage_one: Path | None = None,
     finetune_overrides: list[str] | None = None,
+    pretrain: bool = False,
+    pretrain_words: int = 0,
 ) -> None:
     """Train (stage one) and, with ``finetune``, continue on the three corpora alone (stage two).
 
@@ -336,6 +384,10 @@ def train(
             print(f"vectors trained in {time.time() - t0:.0f}s", flush=True)
         _spacy("init", "vectors", "id", str(vectors), str(vec_model), "--mode", "floret")
     common = ["--paths.vectors", str(vec_model), "--system.seed", str(SEED)]
+    if pretrain and stage_one is None:
+        init = pretrain_tok2vec(data, work, vec_model, config, pretrain_words)
+        print(f"tok2vec pretrained in {time.time() - t0:.0f}s", flush=True)
+        common += ["--paths.init_tok2vec", str(init)]
     best = stage_one
     if best is None:
         nerp = load_nerp(data, "train", truecaser_for(data, work)) if with_nerp else None
@@ -422,6 +474,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="then continue training the best model on the three corpora alone (training/ner/finetune.cfg)",
     )
+    p.add_argument(
+        "--pretrain",
+        action="store_true",
+        help="first pretrain the tok2vec on the raw news text (spacy pretrain, characters objective)",
+    )
+    p.add_argument("--pretrain-words", type=int, default=0, help="pretrain on the first N words only (0: all)")
     p.add_argument("--stage-one", type=Path, help="fine-tune this model instead of training stage one")
     p.add_argument(
         "--finetune-set",
@@ -456,6 +514,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             finetune=args.finetune or args.stage_one is not None,
             stage_one=args.stage_one,
             finetune_overrides=args.finetune_overrides,
+            pretrain=args.pretrain,
+            pretrain_words=args.pretrain_words,
         )
         return 0
 
