@@ -2,7 +2,7 @@
 
 Usage: python build_jsonl.py PICKED.json annotations.txt indirect.jsonl [ID_PREFIX]
 (the held-out set: `python build_jsonl.py PICKED.json annotations-heldout.txt heldout.jsonl indosum-ho`,
-PICKED.json from select_heldout.py; ID_PREFIX defaults to `indosum`)
+PICKED.json from select_paragraphs.py --heldout; ID_PREFIX defaults to `indosum`)
 annotations.txt: one quotation a line, `paragraph|speaker (- for none)|cue|content`, where the
 content may be abbreviated `first words ... last words`.
 """
