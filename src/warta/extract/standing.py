@@ -107,7 +107,8 @@ def speaker_standing(article: Article, speaker: Speaker, by_id: dict[str, Entity
     # the attribution itself names a lay role: "kata siswa jurusan Otomotif itu"
     if found == PRIVATE or (speaker.mention is not None and p.role.match(speaker.mention.text)):
         return PRIVATE
-    if ent is not None and entity_standing(article, ent, p) == PRIVATE:
+    # people's standing is set by annotate() before the speakers'; other entities are read here
+    if ent is not None and (ent.standing if ent.type == "PER" else entity_standing(article, ent, p)) == PRIVATE:
         return PRIVATE
     spots = _name_positions(article.text, speaker.name)
     if any(_private_at(article.text, s, e, p, introduced=k == 0) for k, (s, e) in enumerate(spots)):

@@ -75,13 +75,18 @@ def article_filters(
     if language:
         wheres.append("a.language = ?")
         params.append(language)
+    date_filters("a.published", since, until, wheres, params)
+    return wheres, params
+
+
+def date_filters(column: str, since: str | None, until: str | None, wheres: list[str], params: list[Any]) -> None:
+    """Published on or after ``since`` / on or before ``until`` (YYYY-MM-DD; times ignored)."""
     if since:
-        wheres.append("SUBSTR(a.published, 1, 10) >= ?")
+        wheres.append(f"SUBSTR({column}, 1, 10) >= ?")
         params.append(since[:10])
     if until:
-        wheres.append("SUBSTR(a.published, 1, 10) <= ?")
+        wheres.append(f"SUBSTR({column}, 1, 10) <= ?")
         params.append(until[:10])
-    return wheres, params
 
 
 class SqlStore(Store):
@@ -396,12 +401,7 @@ class SqlStore(Store):
                     "(LOWER(q.speaker_name) LIKE ? OR q.speaker_entity_id IN (SELECT id FROM entities WHERE key LIKE ?))"
                 )
                 params += ["%" + speaker.lower() + "%", "%" + canonical_key(speaker) + "%"]
-        if since:
-            wheres.append("SUBSTR(q.published, 1, 10) >= ?")
-            params.append(since[:10])
-        if until:
-            wheres.append("SUBSTR(q.published, 1, 10) <= ?")
-            params.append(until[:10])
+        date_filters("q.published", since, until, wheres, params)
         if article_id:
             wheres.append("q.article_id = ?")
             params.append(article_id)
