@@ -25,6 +25,8 @@ from functools import cache
 
 from warta import lang
 from warta.article import Article, Entity, Mention
+from warta.extract.person_names import review_persons
+from warta.extract.quote_lexicon import lexicon
 from warta.nlp import ner
 from warta.nlp.segment import Token, tokenize
 
@@ -661,7 +663,8 @@ def run(article: Article) -> None:
     if article.language and article.language.code not in ("id", "ms"):
         article.warnings.append(f"entities: the NER model is Indonesian; text language is {article.language.code}")
     found, gov = _recognise(article.text, _sentences(article))
-    entities = _link(article, found, gov)
+    code = article.language.code if article.language and article.language.code in lang.SUPPORTED else "id"
+    entities = review_persons(article, _link(article, found, gov), lexicon(code), code)
     _outside_body(article, entities)
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"

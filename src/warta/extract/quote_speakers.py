@@ -15,6 +15,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from warta.article import Article, Entity, Mention, Speaker
+from warta.extract.person_names import (
+    common_word as _common_word,
+)
+from warta.extract.person_names import (
+    count_word as _count_word,
+)
+from warta.extract.person_names import (
+    is_common,
+    person_like,
+)
+from warta.extract.person_names import (
+    named_inside as _named_inside,
+)
+from warta.extract.person_names import (
+    sentence_initial as _sentence_initial,
+)
+from warta.extract.person_names import (
+    stands_alone as _stands_alone,
+)
 from warta.extract.quote_lexicon import QuoteLexicon
 from warta.nlp.segment import Token
 
@@ -660,38 +679,6 @@ def resolve(
     return None, f"pronoun ({ref.text}) with no person named before it", 0.4
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
-    head = text[:pos].rstrip(" \t\"'“”‘’(")
-    return not head or head[-1] in ".!?:\n"
-
-
-def _count_word(text: str, word: str) -> int:
-    n = 0
-    i = text.find(word)
-    while i >= 0:
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + len(word)] if i + len(word) < len(text) else " "
-        n += not before.isalnum() and not after.isalnum()
-        i = text.find(word, i + 1)
-    return n
-
-
-def _common_word(article: Article, word: str) -> bool:
-    """Is ``word`` written in lower case elsewhere in the article (so not a name)?"""
-    low = word.lower()
-    if low == word:
-        return True
-    text = article.text
-    i = text.find(low)
-    while i >= 0:
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + len(low)] if i + len(low) < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-        i = text.find(low, i + 1)
-    return False
-
-
 def _common_start(article: Article, tok: Token, lex: QuoteLexicon) -> bool:
     """A capitalised common word that cannot start a name run: a sentence-initial connective or
     common word ("Selain Ismunandar", "Diakui Syafrin") that the article never writes capitalised
@@ -703,19 +690,6 @@ def _common_start(article: Article, tok: Token, lex: QuoteLexicon) -> bool:
             return True
         return is_common(article, tok.text, lex) and not _named_inside(article.text, tok.text)
     return tok.text.lower() in lex.mined_common and not _stands_alone(article.text, tok.text, lex)
-
-
-def _stands_alone(text: str, word: str, lex: QuoteLexicon) -> bool:
-    """Is ``word`` named on its own as a speaker ("jelas Cucu", "menurut Cucu")?"""
-    i = text.find(word)
-    while i >= 0:
-        end = i + len(word)
-        after = text[end] if end < len(text) else " "
-        head = text[max(0, i - 20) : i].split()
-        if not after.isalnum() and head and head[-1].lower() in lex.cue_words and text[i - 1] == " ":
-            return True
-        i = text.find(word, end)
-    return False
 
 
 def person_name(article: Article, name: str, lex: QuoteLexicon | None, common: bool = True) -> str:
@@ -751,50 +725,6 @@ def person_name(article: Article, name: str, lex: QuoteLexicon | None, common: b
 
 def _first_at(text: str, name: str) -> int:
     return text.find(name)
-
-
-def _named_inside(text: str, word: str) -> bool:
-    """Is ``word`` written capitalised somewhere other than at a sentence start?"""
-    i = text.find(word)
-    while i >= 0:
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + len(word)] if i + len(word) < len(text) else " "
-        if not before.isalnum() and not after.isalnum() and not _sentence_initial(text, i):
-            return True
-        i = text.find(word, i + 1)
-    return False
-
-
-def is_common(article: Article, word: str, lex: QuoteLexicon) -> bool:
-    """A word the news writes in lower case (the mined list, or this article itself)."""
-    return word.lower() in lex.mined_common or _common_word(article, word)
-
-
-NOT_NAME_HEADS = frozenset({"di", "ke", "dari", "pada", "dalam", "untuk", "oleh", "dan", "yang"})
-
-
-def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
-    """Can a name the entities stage tagged as a person be one? The tagger also marks
-    capitalised common words and places ("Audit", "Bibit vaksin", "Covid-19", "Di Kecamatan
-    Leles"): a name with a digit, one opening with a preposition or connector, or one made only
-    of common lower-case words, organisation heads, places and titles is no person."""
-    words = name.split()
-    if not words or any(ch.isdigit() for ch in name):
-        return False
-    first = words[0].lower()
-    if first in NOT_NAME_HEADS or first in lex.connectors or first in lex.cue_words:
-        return False
-    # "Fakultas Ekonomika", "Biologi Molekuler Eijkman": no person's name opens with an
-    # organisation head or a common word, unless the article names them by it ("kata Cucu")
-    if (
-        len(words) > 1
-        and (words[0] in lex.org_words or first in lex.mined_common)
-        and not _stands_alone(article.text, words[0], lex)
-    ):
-        return False
-    return not all(
-        is_common(article, w, lex) or w in lex.org_words or w in lex.places or w in lex.titles for w in words
-    )
 
 
 def _entity_named(article: Article, name: str, types: tuple[str, ...] = ("PER",)) -> Entity | None:
