@@ -1,0 +1,142 @@
+"""How consistently NER-UGM draws TIME and QUANTITY span boundaries (needs ``../shared/data``).
+
+    .venv/bin/python bench/nerugm_conventions.py [--data ../shared/data/indolem-nerugm]
+
+Reads the whole corpus once (fold 01's train, dev and test files: every sentence, each once)
+and counts, for the boundary words where annotators must choose, how often the word is inside
+the span and how often it is left just outside it:
+
+- words before a span: modifiers ("sekitar 10 ribu", "lebih dari"), "pada", "tahun", "pukul";
+- words after a TIME span: "lalu", "mendatang", "pagi", "malam", "WIB";
+- the counted thing after a QUANTITY's number ("dua roket" vs "dua" + "roket");
+- a year after a capitalised word ("Pemilu 2014"): TIME or not.
+
+For each word, the smaller of the two counts is what a tagger that follows the corpus's own
+majority for that word gets wrong. Their sum, over the label's number of spans, is printed as
+the share of spans such a tagger misses at the boundary. Words seen fewer than 3 times are left
+out. An estimate of what this data lets an exact-span score reach, not a bound: context may
+explain part of a choice, and the boundaries not listed here have their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from warta.evaluate._nerugm import read_bio
+
+BEFORE = {
+    "QUANTITY": (
+        "sekitar lebih hampir sedikitnya setidaknya kurang hingga sampai mencapai sebanyak sebesar "
+        "sejumlah total lebih dari kurang dari"
+    ).split(),
+    "TIME": "pada sejak hingga sampai tahun bulan pukul hari tanggal akhir awal pertengahan medio".split(),
+}
+AFTER_TIME = "lalu mendatang depan ini kemarin pagi siang sore malam wib wita wit".split()
+NUMBER = re.compile(r"^\d[\d.,/]*$")
+NUMBER_WORDS = frozenset(
+    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu puluh belas "
+    "ratus ribu juta miliar triliun setengah ratusan ribuan puluhan jutaan".split()
+)
+UNITS = frozenset("persen % rp us$ $ ton kg km meter hektare liter dolar euro yen ringgit mil".split())
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def spans(labels: list[str], label: str) -> list[tuple[int, int]]:
+    out = []
+    i = 0
+    while i < len(labels):
+        if labels[i] in (f"B-{label}", f"I-{label}"):
+            j = i + 1
+            while j < len(labels) and labels[j] == f"I-{label}":
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def sentences(folder: Path) -> list[tuple[list[str], list[str]]]:
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for name in ("train.01.tsv", "dev.01.tsv", "test.01.tsv"):
+        for toks, labs in read_bio(folder / name):
+            key = tuple(toks)
+            if key not in seen:
+                seen.add(key)
+                out.append((toks, labs))
+    return out
+
+
+def numeric(tok: str) -> bool:
+    return bool(NUMBER.match(tok)) or tok.lower() in NUMBER_WORDS
+
+
+def count(sents: list[tuple[list[str], list[str]]]) -> tuple[dict[str, Counter[tuple[str, str]]], Counter[str]]:
+    """``{group: Counter((word, "in"|"out"))}`` and the number of spans per label."""
+    groups: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    totals: Counter[str] = Counter()
+    for toks, labs in sents:
+        low = [t.lower() for t in toks]
+        for label in ("TIME", "QUANTITY"):
+            for a, b in spans(labs, label):
+                totals[label] += 1
+                # a word opening the span, or just before it
+                if low[a] in BEFORE[label] and b - a > 1:
+                    groups[f"{label}: word before"][(low[a], "in")] += 1
+                if a > 0 and low[a - 1] in BEFORE[label] and labs[a - 1] == "O":
+                    groups[f"{label}: word before"][(low[a - 1], "out")] += 1
+                if label == "TIME":
+                    if low[b - 1] in AFTER_TIME and b - a > 1:
+                        groups["TIME: word after"][(low[b - 1], "in")] += 1
+                    if b < len(toks) and low[b] in AFTER_TIME and labs[b] == "O":
+                        groups["TIME: word after"][(low[b], "out")] += 1
+                else:
+                    # the counted thing: the first lower-case word after the number and unit
+                    k = a
+                    while k < len(toks) and k < b + 1 and (numeric(toks[k]) or low[k] in UNITS or low[k] in BEFORE[label]):
+                        k += 1
+                    if a < k < len(toks) and toks[k].isalpha() and toks[k].islower() and low[k] not in UNITS:
+                        groups["QUANTITY: counted thing after the number"][(low[k], "in" if k < b else "out")] += 1
+        for i, tok in enumerate(toks):
+            if YEAR.match(tok) and i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].isalpha():
+                inside = labs[i].endswith("TIME")
+                groups["TIME: year after a capitalised word"][(toks[i - 1], "in" if inside else "out")] += 1
+    return groups, totals
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data/indolem-nerugm"))
+    args = ap.parse_args()
+    if not (args.data / "train.01.tsv").exists():
+        raise SystemExit(f"error: NER-UGM not found in {args.data} (see ../shared/data)")
+    sents = sentences(args.data)
+    groups, totals = count(sents)
+    forced: Counter[str] = Counter()
+    print(f"NER-UGM, {len(sents)} sentences: {totals['TIME']} TIME spans, {totals['QUANTITY']} QUANTITY spans")
+    for group in sorted(groups):
+        c = groups[group]
+        words = sorted({w for w, _ in c}, key=lambda w: -(c[(w, "in")] + c[(w, "out")]))
+        print(f"\n{group}        in  out  minority")
+        for w in words:
+            i, o = c[(w, "in")], c[(w, "out")]
+            if i + o < 3:
+                continue
+            forced[group.split(":")[0]] += min(i, o)
+            print(f"  {w:26s} {i:4d} {o:4d}  {min(i, o) / (i + o):.0%}")
+    print()
+    for label in ("TIME", "QUANTITY"):
+        share = forced[label] / totals[label]
+        print(
+            f"{label}: {forced[label]} of {totals[label]} spans ({share:.1%}) go against the corpus's "
+            f"own majority for their boundary word"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
