@@ -9,7 +9,9 @@ the span and how often it is left just outside it:
 - words before a span: modifiers ("sekitar 10 ribu", "lebih dari"), "pada", "tahun", "pukul";
 - words after a TIME span: "lalu", "mendatang", "pagi", "malam", "WIB";
 - the counted thing after a QUANTITY's number ("dua roket" vs "dua" + "roket");
-- a year after a capitalised word ("Pemilu 2014"): TIME or not.
+- a year after a capitalised word ("Pemilu 2014"): TIME or not;
+- a number right before a lower-case word, in digits or in words: labelled QUANTITY or not
+  (printed only: whether a number is a quantity at all is no boundary choice).
 
 For each word, the smaller of the two counts is what a tagger that follows the corpus's own
 majority for that word gets wrong. Their sum, over the label's number of spans, is printed as
@@ -25,22 +27,28 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from warta import lang
 from warta.evaluate._nerugm import read_bio
 
+# The boundary words examined (an analysis choice, not language knowledge Warta uses).
 BEFORE = {
-    "QUANTITY": (
-        "sekitar lebih hampir sedikitnya setidaknya kurang hingga sampai mencapai sebanyak sebesar "
-        "sejumlah total lebih dari kurang dari"
-    ).split(),
-    "TIME": "pada sejak hingga sampai tahun bulan pukul hari tanggal akhir awal pertengahan medio".split(),
+    "QUANTITY": ["sekitar", "lebih", "hampir", "sedikitnya", "setidaknya", "kurang", "hingga", "sampai"]
+    + ["mencapai", "sebanyak", "sebesar", "sejumlah", "total", "dari"],
+    "TIME": ["pada", "sejak", "hingga", "sampai", "tahun", "bulan", "pukul", "hari", "tanggal", "akhir", "awal"]
+    + ["pertengahan", "medio"],
 }
-AFTER_TIME = "lalu mendatang depan ini kemarin pagi siang sore malam wib wita wit".split()
+AFTER_TIME = ["lalu", "mendatang", "depan", "ini", "kemarin", "pagi", "siang", "sore", "malam", "wib", "wita", "wit"]
 NUMBER = re.compile(r"^\d[\d.,/]*$")
+# number words and units from the language pack
+_NUM = lang.get("id").toml("numbers")
 NUMBER_WORDS = frozenset(
-    "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu puluh belas "
-    "ratus ribu juta miliar triliun setengah ratusan ribuan puluhan jutaan".split()
+    w
+    for table in ("units", "small_multipliers", "large_multipliers", "plural_multipliers", "fractions")
+    for w in _NUM.get(table, {})
+) | {_NUM.get("teen", {}).get("word", "belas")}
+UNITS = frozenset(
+    w.lower() for table in ("currency_prefix", "currency_suffix", "units_after") for w in _NUM.get(table, {})
 )
-UNITS = frozenset("persen % rp us$ $ ton kg km meter hektare liter dolar euro yen ringgit mil".split())
 YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -97,11 +105,20 @@ def count(sents: list[tuple[list[str], list[str]]]) -> tuple[dict[str, Counter[t
                 else:
                     # the counted thing: the first lower-case word after the number and unit
                     k = a
-                    while k < len(toks) and k < b + 1 and (numeric(toks[k]) or low[k] in UNITS or low[k] in BEFORE[label]):
+                    while (
+                        k < len(toks) and k < b + 1 and (numeric(toks[k]) or low[k] in UNITS or low[k] in BEFORE[label])
+                    ):
                         k += 1
                     if a < k < len(toks) and toks[k].isalpha() and toks[k].islower() and low[k] not in UNITS:
                         groups["QUANTITY: counted thing after the number"][(low[k], "in" if k < b else "out")] += 1
         for i, tok in enumerate(toks):
+            # a number (its first token) right before a lower-case word: labelled at all?
+            if numeric(tok) and not (i and numeric(toks[i - 1])) and i + 1 < len(toks):
+                nxt = toks[i + 1]
+                if nxt.isalpha() and nxt.islower() and labs[i] in ("O", "B-QUANTITY", "I-QUANTITY"):
+                    kind = "(in digits)" if NUMBER.match(tok) else "(in words)"
+                    scope = "QUANTITY: a number before a word, labelled"
+                    groups[scope][(kind, "in" if labs[i] != "O" else "out")] += 1
             if YEAR.match(tok) and i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].isalpha():
                 inside = labs[i].endswith("TIME")
                 groups["TIME: year after a capitalised word"][(toks[i - 1], "in" if inside else "out")] += 1
@@ -126,9 +143,11 @@ def main() -> int:
             i, o = c[(w, "in")], c[(w, "out")]
             if i + o < 3:
                 continue
-            forced[group.split(":")[0]] += min(i, o)
+            if "labelled" not in group:
+                forced[group.split(":")[0]] += min(i, o)
             print(f"  {w:26s} {i:4d} {o:4d}  {min(i, o) / (i + o):.0%}")
     print()
+    # whether a number is a quantity at all is no boundary choice: printed, not summed
     for label in ("TIME", "QUANTITY"):
         share = forced[label] / totals[label]
         print(

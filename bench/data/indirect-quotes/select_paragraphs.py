@@ -70,7 +70,9 @@ def select(out: str, *, seed: int, n: int, exclude: frozenset[str] = frozenset()
     for aid in ids:
         a = arts[aid]
         pars = [detok(p) for p in a["paragraphs"]]
-        cand = [k for k, p in enumerate(pars) if CUE.search(p) and len(p.split()) >= 12 and not p.startswith("Baca juga")]
+        cand = [
+            k for k, p in enumerate(pars) if CUE.search(p) and len(p.split()) >= 12 and not p.startswith("Baca juga")
+        ]
         if not cand:
             continue
         noq = [k for k in cand if not re.search('["“”]', pars[k]) and INDIRECT.search(pars[k])]
