@@ -9,7 +9,8 @@ the span and how often it is left just outside it:
 - words before a span: modifiers ("sekitar 10 ribu", "lebih dari"), "pada", "tahun", "pukul";
 - words after a TIME span: "lalu", "mendatang", "pagi", "malam", "WIB";
 - the counted thing after a QUANTITY's number ("dua roket" vs "dua" + "roket");
-- a year after a capitalised word ("Pemilu 2014"): TIME or not;
+- a year on its own after a word that is no month ("Pemilu 2014", "produksi 2006", "pada 2009"):
+  labelled TIME or not (a label-or-not choice, like the next);
 - a number right before a lower-case word, in digits or in words: labelled QUANTITY or not
   (printed only: whether a number is a quantity at all is no boundary choice).
 
@@ -52,6 +53,7 @@ UNITS = frozenset(
     w.lower() for table in ("currency_prefix", "currency_suffix", "units_after") for w in _NUM.get(table, {})
 )
 YEAR = re.compile(r"^(19|20)\d\d$")
+MONTHS = frozenset(m.lower() for m in lang.get("id").toml("time").get("months", {}))
 
 
 def spans(labels: list[str], label: str) -> list[tuple[int, int]]:
@@ -122,9 +124,15 @@ def count(sents: list[tuple[list[str], list[str]]]) -> tuple[dict[str, Counter[t
                     kind = "(any number in digits)" if NUMBER.match(tok) else tok.lower()
                     scope = "QUANTITY: a number before a word, labelled"
                     groups[scope][(kind, "in" if labs[i] != "O" else "out")] += 1
-            if YEAR.match(tok) and i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].isalpha():
-                inside = labs[i].endswith("TIME")
-                groups["TIME: year after a capitalised word"][(toks[i - 1], "in" if inside else "out")] += 1
+            # a year after a word that is no month and no time word ("Pemilu 2014", "produksi
+            # 2006", "pada 2009"): labelled TIME at all?
+            prev = low[i - 1] if i else ""
+            if YEAR.match(tok) and prev.isalpha() and prev not in MONTHS and labs[i] in ("O", "B-TIME"):
+                if prev in BEFORE["TIME"] or prev in ("dari", "di", "ke", "dalam", "sebelum", "setelah"):
+                    kind = "(after a preposition or time word)"
+                else:
+                    kind = "(after a capitalised word)" if toks[i - 1][:1].isupper() else "(after a lower-case word)"
+                groups["TIME: a bare year, labelled"][(kind, "in" if labs[i] == "B-TIME" else "out")] += 1
     return groups, totals
 
 
@@ -149,7 +157,7 @@ def main() -> int:
         print(f"\n{group}        in  out  minority")
         for w in words:
             i, o = c[(w, "in")], c[(w, "out")]
-            if "labelled" in group:
+            if "labelled" in group:  # a label-or-not choice
                 fn[label] += i if o > i else 0
                 fp[label] += o if i >= o else 0
             elif i + o >= 3:
