@@ -17,6 +17,8 @@ Optional (not used by the shipped model, which they did not beat on dev; see its
 PPL/PLC/IND mapped and the tokens its conventions leave unknown marked missing
 (``nerp_sentence``); ``--finetune`` then continues from the best model on the three corpora
 alone (``training/ner/finetune.cfg``). Dev stays the three corpora's joint dev set.
+``--distil`` trains several teachers and one student on their votes over raw news
+(``warta.training.ner_distil``).
 """
 
 from __future__ import annotations
@@ -375,14 +377,8 @@ def train(
 
     ``stage_one`` skips stage one and fine-tunes that model instead.
     """
-    work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    vec_model = work / "vectors-model"
-    if not (vec_model / "vocab").exists():  # a vectors model already in the work folder is reused
-        if vectors is None or not vectors.exists():
-            vectors = train_vectors(data, work)
-            print(f"vectors trained in {time.time() - t0:.0f}s", flush=True)
-        _spacy("init", "vectors", "id", str(vectors), str(vec_model), "--mode", "floret")
+    vec_model = vectors_model(data, work, vectors)
     common = ["--paths.vectors", str(vec_model), "--system.seed", str(SEED)]
     if pretrain and stage_one is None:
         init = pretrain_tok2vec(data, work, vec_model, config, pretrain_words)
@@ -429,6 +425,26 @@ def train(
             *_overrides(finetune_overrides),
         )
         best = work / "finetune" / "model-best"
+    install(best, out)
+    print(f"model written to {out} in {time.time() - t0:.0f}s", flush=True)
+
+
+def vectors_model(data: Path, work: Path, vectors: Path | None = None) -> Path:
+    """``work/vectors-model``: the floret vectors as a spaCy pipeline (reused when already there;
+    from ``vectors`` when given, else trained on the raw news)."""
+    work.mkdir(parents=True, exist_ok=True)
+    vec_model = work / "vectors-model"
+    if not (vec_model / "vocab").exists():
+        if vectors is None or not vectors.exists():
+            t0 = time.time()
+            vectors = train_vectors(data, work)
+            print(f"vectors trained in {time.time() - t0:.0f}s", flush=True)
+        _spacy("init", "vectors", "id", str(vectors), str(vec_model), "--mode", "floret")
+    return vec_model
+
+
+def install(best: Path, out: Path) -> None:
+    """Copy a trained pipeline to ``out``, keeping the model card already there."""
     card = out / "MODEL_CARD.md"
     card_text = card.read_text(encoding="utf-8") if card.exists() else None
     if out.exists():
@@ -436,7 +452,6 @@ def train(
     shutil.copytree(best, out)
     if card_text is not None:  # the card is written by hand from `warta eval ner`; keep it
         card.write_text(card_text, encoding="utf-8")
-    print(f"model written to {out} in {time.time() - t0:.0f}s", flush=True)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -482,6 +497,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--pretrain-words", type=int, default=0, help="pretrain on the first N words only (0: all)")
     p.add_argument("--stage-one", type=Path, help="fine-tune this model instead of training stage one")
     p.add_argument(
+        "--distil",
+        action="store_true",
+        help="train the teachers in training/ner/teachers.toml, tag raw news with their votes, "
+        "and train one model on gold + those silver labels (warta.training.ner_distil)",
+    )
+    p.add_argument(
         "--finetune-set",
         dest="finetune_overrides",
         action="append",
@@ -502,6 +523,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             if corpus not in names or not n.isdigit() or int(n) < 1:
                 raise UsageError(f"--weight {kv}: expected CORPUS=N with CORPUS in {', '.join(names)}")
             weights[corpus] = int(n)
+        if args.distil:
+            from warta.training import ner_distil
+
+            if args.with_nerp or args.finetune or args.pretrain or args.stage_one or weights:
+                raise UsageError("--distil takes none of --with-nerp, --finetune, --pretrain, --stage-one, --weight")
+            plan = ner_distil.load_plan()
+            ner_distil.distil(
+                args.data,
+                args.out,
+                args.work,
+                plan=plan,
+                vectors=args.vectors,
+                config=args.config,
+                overrides=args.overrides,
+            )
+            return 0
         train(
             args.data,
             args.out,
