@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from warta import lang
@@ -434,9 +434,54 @@ class _Group:
     links: dict[str, str] = field(default_factory=dict)
 
 
+@cache
+def _not_aliases() -> frozenset[str]:
+    words = lang.get("id").toml("names").get("aliases", {}).get("not_aliases", [])
+    return frozenset(w.lower() for w in words)
+
+
+ALIAS_MAX_WORDS = 4
+
+
+def _split_aliases(text: str, found: list[Found]) -> tuple[list[Found], dict[str, Found]]:
+    """A mention that ends with a name in brackets ("Komisi Pemberantasan Korupsi (KPK)",
+    "Susilo Bambang Yudhoyono (SBY)") becomes two mentions of one entity: the name, and the
+    alias. Returns the mentions and ``{alias (lower case): the name's mention}``, so that the
+    alias, there and anywhere else in the article, joins the name's entity."""
+    out: list[Found] = []
+    alias_of: dict[str, Found] = {}
+    for f in found:
+        span = text[f.s : f.e]
+        open_at = span.rfind("(")
+        inner = span[open_at + 1 : -1].strip() if open_at > 0 and span.endswith(")") else ""
+        outer = span[:open_at].rstrip()
+        if (
+            not inner
+            or "(" in inner
+            or not inner[:1].isupper()
+            or len(inner.split()) > ALIAS_MAX_WORDS
+            or inner.lower() in _not_aliases()
+            or not outer
+            or inner.lower() == outer.lower()
+        ):
+            out.append(f)
+            continue
+        name = replace(f, text=outer, e=f.s + len(outer))
+        a_start = f.s + span.index(inner, open_at)
+        alias = replace(f, text=inner, s=a_start, e=a_start + len(inner), titles=[], affiliations=[], joined_to=None)
+        out += [name, alias]
+        alias_of.setdefault(inner.lower(), name)
+    return out, alias_of
+
+
 def _link(article: Article, found: list[Found], gov: dict[int, bool]) -> list[Entity]:
     cs = countries()
     groups: dict[tuple[str, str], _Group] = {}
+    found, alias_of = _split_aliases(article.text, found)
+    # an alias ("KPK", "SBY") joins the entity of the name it was given for, whatever its label
+    aliases = [f for f in found if f.text.lower() in alias_of and alias_of[f.text.lower()] is not f]
+    taken = {id(f) for f in aliases}
+    found = [f for f in found if id(f) not in taken]
 
     def group(label: str, key: str) -> _Group:
         return groups.setdefault((label, key), _Group(label, key))
@@ -502,6 +547,11 @@ def _link(article: Article, found: list[Found], gov: dict[int, bool]) -> list[En
                 g.links["capital_of"] = cap
                 if gov.get(f.s):
                     g.links["country"] = cap
+
+    for f in aliases:
+        name = alias_of[f.text.lower()]
+        home = next((g for g in groups.values() if any(x is name for x in g.found)), None)
+        (home or group(f.label, f.text.lower())).found.append(f)
 
     entities: list[Entity] = []
     for g in sorted(groups.values(), key=lambda g: min(f.s for f in g.found)):

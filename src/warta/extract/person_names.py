@@ -103,7 +103,7 @@ def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
 
 @cache
 def _pack(code: str) -> tuple[frozenset[str], frozenset[str]]:
-    data = lang.get(code).toml("person_names") or lang.get("id").toml("person_names")
+    data = (lang.get(code).toml("names") or lang.get("id").toml("names")).get("persons", {})
     return frozenset(data.get("place_heads", [])), frozenset(data.get("not_org_heads", []))
 
 
