@@ -342,3 +342,19 @@ def test_common_words_and_place_words_are_not_read_as_a_name():
     place = read("”Kami masih memeriksa saksi,” kata Kabid Humas Kepulauan.\n")
     quotes.run(place)
     assert speakers(place) == [("direct", None)]
+
+
+def test_an_abbreviated_title_before_an_apposed_name_keeps_the_name():
+    article = read(
+        '"Kami siap," ujar Kepala Kantor Otoritas Pelabuhan Utama Tanjung Priok, Capt. Hermanta, '
+        "dalam acara di Jakarta."
+    )
+    from warta.extract import entities
+
+    entities.run(article)
+    quotes.run(article)
+    [(_, name)] = speakers(article)
+    assert name == "Hermanta"
+    [q] = article.quotes
+    assert "Capt." in q.speaker.titles
+    assert all(not t.endswith(", Capt.") for t in q.speaker.titles)

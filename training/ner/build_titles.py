@@ -163,6 +163,7 @@ exclude = {
     "Pj",
     "Plt",
     "Senator",
+    "Gus",  # "Gus Dur", "Gus Ipul": the honorific is how the person is named
 }
 phrases = [p for p in dict.fromkeys(MINED + raw) if p not in exclude]
 want = {tuple(p.split()): p for p in phrases}

@@ -8,6 +8,12 @@ Phrases seen at least ``--min`` times are printed with their counts for review; 
 list is ``src/warta/lang/id/titles.txt``.
 
     python training/ner/mine_titles.py --data ../shared/data > /tmp/title-candidates.tsv
+
+``--from-model N`` instead reads the runs before the persons the shipped NER model finds in N
+raw news sentences (before the organisation or place right before a person, when there is one) (every 10th sentence, so every source is read), and prints only phrases that
+``titles.txt`` does not hold yet: candidates for ``title_candidates.txt``, reviewed by hand.
+
+    python training/ner/mine_titles.py --from-model 150000 --min 8 > /tmp/new-titles.tsv
 """
 
 from __future__ import annotations
@@ -44,7 +50,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--min", type=int, default=3)
+    ap.add_argument("--from-model", type=int, default=0, metavar="N", help="mine N raw sentences tagged by the model")
     args = ap.parse_args()
+    if args.from_model:
+        from_model(args.data, args.from_model, args.min)
+        return
     counts: Counter[str] = Counter()
     people: set[str] = set()
     for corpus in CORPORA:
@@ -76,6 +86,37 @@ def main() -> None:
     for phrase, n in counts.most_common():
         if n >= args.min:
             print(f"{n}\t{phrase}")
+
+
+def from_model(data: Path, n: int, min_count: int) -> None:
+    from warta import lang
+    from warta.nlp import ner
+
+    known = {line.split("#", 1)[0].strip().lower() for line in lang.get("id").lines("titles")}
+    sents: list[list[str]] = []
+    seen = 0
+    for text in raw_sentences(data):
+        for sent in text.split(" . "):
+            seen += 1
+            if seen % 10 == 0:
+                sents.append(sent.split()[:120])
+        if len(sents) >= n:
+            break
+    counts: Counter[str] = Counter()
+    for words, spans in zip(sents, ner.tag_words(ner.load(), sents), strict=True):
+        blocked = {i for a, b, _ in spans for i in range(a, b)}
+        ends = {b: a for a, b, t in spans if t in ("ORG", "LOC")}
+        for a, _, t in spans:
+            if t == "PER":
+                # "Menteri Luar Negeri Rusia Sergey Lavrov", "General Manager IPC Tanjung Priok,
+                # Suparjo": the title stands before the organisation or place the person is from
+                at = ends.get(a, ends.get(a - 1, a) if a and words[a - 1] == "," else a)
+                run = runs_before(words, at, blocked)
+                for k in range(1, min(len(run), 3) + 1):
+                    counts[" ".join(run[-k:])] += 1
+    for phrase, c in counts.most_common():
+        if c >= min_count and phrase.lower() not in known:
+            print(f"{c}\t{phrase}")
 
 
 if __name__ == "__main__":

@@ -183,7 +183,9 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
         if a is None or b is None:
             continue
         label = sp.label
-        if label == "PER":  # "Mayjen Igor Konashenkov" -> "Igor Konashenkov" (title stays outside)
+        # "Mayjen Igor Konashenkov" -> "Igor Konashenkov" (the title stays outside); the same for
+        # an organisation the model read with the title before it ("General Manager IPC")
+        if label in ("PER", "ORG"):
             while a < b:
                 end = tl.starting_at(toks, a, b)
                 if end is None or end >= b:

@@ -455,7 +455,10 @@ def parse_phrase(article: Article, tokens: list[Token], lex: QuoteLexicon) -> Sp
             ref = _parse_words(article, tokens, lex, words, low, start, end, text)
             if ref is not None and ref.kind == "name":
                 return ref
-        role = article.text[start : m.start].strip(" ,")
+        # "Kepala Kantor ... Tanjung Priok, Capt. Hermanta": the title the entity already holds
+        # ("Capt.") is not part of the stated role
+        parts = [p.strip() for p in article.text[start : m.start].split(",")]
+        role = ", ".join(p for p in parts if p and p not in ent.titles)
         return SpeakerRef("entity", m.start, m.end, m.text, name=ent.name, role=role, entity=ent)
     ref = _parse_words(article, tokens, lex, words, low, start, end, text)
     if ref is not None and ref.kind in ("name", "pronoun"):

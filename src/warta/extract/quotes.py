@@ -235,7 +235,13 @@ def _short_parenthetical(toks: list[Token], k: int) -> int | None:
 
 
 def _appositive_name(toks: list[Token], lex: QuoteLexicon) -> bool:
-    """Do the tokens start with a bare name (1-4 name words) ending at punctuation or a stop word?"""
+    """Do the tokens start with a bare name (1-4 name words, after abbreviated titles such as
+    "Capt." or "Dr.") ending at punctuation or a stop word? ("kata Dedy, Kepala Peleton B dari
+    ...": a role with its unit, no name)"""
+    k = 0
+    while k < len(toks) - 1 and toks[k].text.endswith(".") and toks[k].text in lex.titles:
+        k += 1
+    toks = toks[k:]
     n = 0
     for t in toks:
         if is_name_token(t.text, lex) or (n and len(t.text) == 1 and t.text.isupper()):
