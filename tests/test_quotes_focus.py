@@ -358,3 +358,10 @@ def test_an_abbreviated_title_before_an_apposed_name_keeps_the_name():
     [q] = article.quotes
     assert "Capt." in q.speaker.titles
     assert all(not t.endswith(", Capt.") for t in q.speaker.titles)
+
+
+def test_a_place_the_article_names_is_cut_from_the_front_of_a_speaker_name():
+    article = read('"Kami masih berbenah," ujar General Manager IPC Tanjung Priok Suparjo di kantornya.')
+    article.entities = [entity(article, "e1", "IPC", "ORG"), entity(article, "e2", "Tanjung Priok", "LOC")]
+    quotes.run(article)
+    assert [name for _, name in speakers(article)] == ["Suparjo"]

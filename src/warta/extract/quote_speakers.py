@@ -537,7 +537,7 @@ def _parse_words(
     if low[0] in lex.generic_quantifiers and low[0] != "tim" and len(low) > 1 and low[1][:1].islower():
         return SpeakerRef("generic", start, end, text)  # "Sejumlah pejabat Afghanistan", "para periset"
     if rng is not None:
-        a, b = trim_name(article, tokens, rng)
+        a, b = _after_places(article, tokens, trim_name(article, tokens, rng))
         name = " ".join(words[a:b])
         role = " ".join(words[:a])
         return SpeakerRef(
@@ -562,6 +562,20 @@ def _parse_words(
             "org", tokens[a].start, tokens[b - 1].end, article.text[tokens[a].start : tokens[b - 1].end], name=name
         )
     return None
+
+
+def _after_places(article: Article, tokens: list[Token], rng: tuple[int, int]) -> tuple[int, int]:
+    """Drop a place or organisation the entities stage found at the start of a name run
+    ("General Manager IPC Tanjung Priok Suparjo" → "Suparjo") when a word stays after it."""
+    a, b = rng
+    ends = {m.start: m.end for e in article.entities if e.type in ("LOC", "ORG") for m in e.mentions}
+    while a < b - 1 and tokens[a].start in ends:
+        end = ends[tokens[a].start]
+        nxt = next((i for i in range(a, b) if tokens[i].start >= end), b)
+        if nxt >= b:
+            break
+        a = nxt
+    return a, b
 
 
 def trim_name(article: Article, tokens: list[Token], rng: tuple[int, int]) -> tuple[int, int]:

@@ -11,8 +11,9 @@ the time, so their agreement is taught to one model instead (knowledge distillat
    fixed seed, minus every sentence of the three corpora's dev and test sets) and tag them with
    every teacher. A span (same tokens, same type) that at least ``min_votes`` teachers give is
    kept; overlapping spans are resolved by more votes first. These are the silver labels.
-3. Train the student (the shipped config and seed) on the gold training data, repeated
-   ``gold_repeat`` times, plus the silver sentences; pick the best step on the gold dev set.
+3. Train the student (the shipped config and seed, plus the plan's ``student_set``) on the gold
+   training data, repeated ``gold_repeat`` times, plus the silver sentences; pick the best step
+   on the gold dev set.
 
 Everything is seeded, so the same command rebuilds the same model.
 """
@@ -47,13 +48,20 @@ class Plan:
     silver_sentences: int
     gold_repeat: int
     min_votes: int
+    student_overrides: list[str] = field(default_factory=list)
 
 
 def load_plan(path: Path = TEACHERS) -> Plan:
     with path.open("rb") as fh:
         raw = tomllib.load(fh)
     teachers = [Teacher(t["name"], list(t.get("set", []))) for t in raw["teacher"]]
-    return Plan(teachers, int(raw["silver_sentences"]), int(raw["gold_repeat"]), int(raw["min_votes"]))
+    return Plan(
+        teachers,
+        int(raw["silver_sentences"]),
+        int(raw["gold_repeat"]),
+        int(raw["min_votes"]),
+        list(raw.get("student_set", [])),
+    )
 
 
 def silver_text(data: Path, n: int) -> list[list[str]]:
@@ -154,7 +162,7 @@ def distil(
         str(vec_model),
         "--system.seed",
         str(base.SEED),
-        *base._overrides(overrides),
+        *base._overrides([*plan.student_overrides, *(overrides or [])]),
     )
     base.install(student / "output" / "model-best", out)
     print(f"student written to {out} in {time.time() - t0:.0f}s", flush=True)
