@@ -360,8 +360,19 @@ def test_an_abbreviated_title_before_an_apposed_name_keeps_the_name():
     assert all(not t.endswith(", Capt.") for t in q.speaker.titles)
 
 
-def test_a_place_the_article_names_is_cut_from_the_front_of_a_speaker_name():
-    article = read('"Kami masih berbenah," ujar General Manager IPC Tanjung Priok Suparjo di kantornya.')
+def test_a_place_the_article_names_is_cut_from_the_front_of_a_name_run():
+    from warta.extract.quote_speakers import _after_places
+    from warta.nlp.ner import tokens
+
+    article = read("ujar General Manager IPC Tanjung Priok Suparjo.")
     article.entities = [entity(article, "e1", "IPC", "ORG"), entity(article, "e2", "Tanjung Priok", "LOC")]
-    quotes.run(article)
-    assert [name for _, name in speakers(article)] == ["Suparjo"]
+    toks = tokens(article.text)
+    words = [t.text for t in toks]
+    run = (words.index("IPC"), words.index("Suparjo") + 1)
+    a, b = _after_places(article, toks, run)
+    assert words[a:b] == ["Suparjo"]
+    # a name that is all place stays as it is
+    assert _after_places(article, toks, (words.index("Tanjung"), words.index("Priok") + 1)) == (
+        words.index("Tanjung"),
+        words.index("Priok") + 1,
+    )

@@ -230,7 +230,7 @@ class NameIndex:
                 if rng is not None and rng[0] < max(role_len, 1):
                     rng = None  # the role word itself ("Warga berkumpul") is not a name
                 if rng is not None and rng[1] == len(run):
-                    a, b = trim_name(article, run, rng)
+                    a, b = _after_places(article, run, trim_name(article, run, rng))
                     name = " ".join(t.text for t in run[a:b])
                     idx.forms.append((run[a].start, name))
                     titled.add(run[a].start)
