@@ -33,8 +33,8 @@ def test_a_legal_form_in_brackets_is_no_alias():
 
 def test_the_alias_links_later_mentions_to_the_full_name():
     a = extract(
-        "Presiden Susilo Bambang Yudhoyono (SBY) tiba di Jakarta, Senin. "
-        "Menurut SBY, Komisi Pemberantasan Korupsi (KPK) harus bekerja. KPK menolak berkomentar."
+        "Presiden Susilo Bambang Yudhoyono (SBY) tiba di Jakarta, Senin. Menurut SBY, pemberantasan "
+        "korupsi harus berjalan. Komisi Pemberantasan Korupsi (KPK) menetapkan dua tersangka baru."
     )
     by_name = {e.name: e for e in a.entities}
     sby = by_name["Susilo Bambang Yudhoyono"]
@@ -42,5 +42,15 @@ def test_the_alias_links_later_mentions_to_the_full_name():
     assert [m.text for m in sby.mentions] == ["Susilo Bambang Yudhoyono", "SBY", "SBY"]
     assert all(a.text[m.start : m.end] == m.text for m in sby.mentions)
     kpk = by_name["Komisi Pemberantasan Korupsi"]
-    assert [m.text for m in kpk.mentions] == ["Komisi Pemberantasan Korupsi", "KPK", "KPK"]
+    assert [m.text for m in kpk.mentions] == ["Komisi Pemberantasan Korupsi", "KPK"]
     assert "SBY" not in by_name and "KPK" not in by_name
+
+
+def test_brackets_after_the_name_are_read_too_but_an_age_is_no_alias():
+    text = "Komisi Pemberantasan Korupsi (KPK) memeriksa Budi (38) kemarin."
+    name = found(text, "Komisi Pemberantasan Korupsi", "ORG")
+    person = found(text, "Budi", "PER")
+    out, alias_of = _split_aliases(text, [name, person])
+    assert [f.text for f in out] == ["Komisi Pemberantasan Korupsi", "KPK", "Budi"]
+    assert out[2] is person
+    assert list(alias_of) == ["kpk"]

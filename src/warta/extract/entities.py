@@ -191,6 +191,12 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
                 if end is None or end >= b:
                     break
                 a = end
+        # "Kementerian Pertahanan Rusia Mayjen" before "Igor Konashenkov": the rank is the person's
+        while label == "ORG" and b < len(toks) and toks[b].text[:1].isupper():
+            t_start = tl.ending_at(toks, b)
+            if t_start is None or t_start <= a:
+                break
+            b = t_start
         if tl.starting_at(toks, a, b) == b or not any(c.isalnum() for t in toks[a:b] for c in t.text):
             continue  # a bare title or punctuation is no name
         out.append(Found(a, b, label, "", 0, 0))
@@ -452,7 +458,14 @@ def _split_aliases(text: str, found: list[Found]) -> tuple[list[Found], dict[str
     alias, there and anywhere else in the article, joins the name's entity."""
     out: list[Found] = []
     alias_of: dict[str, Found] = {}
-    for f in found:
+    starts = {f.s for f in found}
+    for orig in found:
+        f = orig
+        # the model may end the name before the brackets: read them as if it had not
+        after = text[f.e : f.e + 40]
+        close = after.find(")")
+        if f.label in ("PER", "ORG") and after.startswith(" (") and close > 2 and f.e + 2 not in starts:
+            f = replace(f, e=f.e + close + 1, text=text[f.s : f.e + close + 1])
         span = text[f.s : f.e]
         open_at = span.rfind("(")
         inner = span[open_at + 1 : -1].strip() if open_at > 0 and span.endswith(")") else ""
@@ -460,13 +473,14 @@ def _split_aliases(text: str, found: list[Found]) -> tuple[list[Found], dict[str
         if (
             not inner
             or "(" in inner
+            or "\n" in inner
             or not inner[:1].isupper()
             or len(inner.split()) > ALIAS_MAX_WORDS
             or inner.lower() in _not_aliases()
             or not outer
             or inner.lower() == outer.lower()
         ):
-            out.append(f)
+            out.append(orig)
             continue
         name = replace(f, text=outer, e=f.s + len(outer))
         a_start = f.s + span.index(inner, open_at)
@@ -523,21 +537,10 @@ def _link(article: Article, found: list[Found], gov: dict[int, bool]) -> list[En
                 break
         group("PER", " ".join(best or cands[0])).found.append(f)
 
-    # organisations: "Komisi Pemberantasan Korupsi (KPK)" makes KPK the same organisation
-    acronyms: dict[str, str] = {}
-    text = article.text
+    # organisations ("Komisi Pemberantasan Korupsi (KPK)" and KPK: see _split_aliases)
     for f in found:
         if f.label == "ORG":
-            rest = text[f.e : f.e + 16].lstrip()
-            if rest.startswith("("):
-                close = rest.find(")")
-                inner = rest[1:close].strip() if close > 0 else ""
-                if inner and " " not in inner and inner.isupper() and inner.lower() != f.text.lower():
-                    acronyms.setdefault(inner.lower(), f.text.lower())
-    for f in found:
-        if f.label == "ORG":
-            key = f.text.lower()
-            group("ORG", acronyms.get(key, key)).found.append(f)
+            group("ORG", f.text.lower()).found.append(f)
         elif f.label == "LOC":
             country = cs.country(f.text)
             g = group("LOC", (country or f.text).lower())
@@ -560,8 +563,6 @@ def _link(article: Article, found: list[Found], gov: dict[int, bool]) -> list[En
         texts = [f.text for f in g.found]
         if g.label == "LOC" and "country" in g.links and cs.country(texts[0]):
             name = g.links["country"]
-        elif g.label == "ORG" and g.key in acronyms.values():
-            name = max(texts, key=lambda t: (len(t.split()), texts.count(t)))
         else:
             name = max(texts, key=lambda t: (len(t.split()), texts.count(t), t[:1].isupper()))
         e = Entity(id="", name=name, type=g.label)
