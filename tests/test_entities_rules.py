@@ -63,3 +63,13 @@ def test_missed_country_added_unless_inside_a_name():
 def test_name_after_title_stops_at_common_words():
     assert _rule_spans("Menteri Lingkungan Hidup meninjau lokasi.") == []
     assert ("PER", "Hasto Kristiyanto") in _rule_spans("Menteri Hasto Kristiyanto meninjau lokasi.")
+
+
+def test_a_title_before_an_organisation_named_with_dan_reads_no_person():
+    # made up, after a CLICK-ID sentence: "Bea dan Cukai" is a directorate, not a name
+    a, e = ents(
+        '"Pengendalian konsumsi jadi pertimbangan," ujar Direktur Jenderal Bea dan Cukai Kemenkeu '
+        "Heru Pambudi di Jakarta."
+    )
+    assert "Bea" not in e
+    assert e["Heru Pambudi"].type == "PER"

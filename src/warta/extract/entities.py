@@ -334,7 +334,10 @@ def _titled_names(toks: list[Token], found: list[Found]) -> list[Found]:
                 break
             q += 1
         closed = q == len(toks) or not toks[q].text[:1].isupper()
-        if p < q <= p + MAX_NAME_TOKENS and closed:
+        # "Direktur Jenderal Bea dan Cukai Kemenkeu Heru Pambudi": a run that goes on with "dan"
+        # and a capitalised word is an organisation's name, not a person's
+        joined = q + 1 < len(toks) and toks[q].text.lower() in ("dan", "&") and toks[q + 1].text[:1].isupper()
+        if p < q <= p + MAX_NAME_TOKENS and closed and not joined:
             out.append(Found(p, q, "PER", "", 0, 0))
             taken.update(range(p, q))
             i = q
