@@ -85,3 +85,12 @@ def test_the_stage_keeps_the_founding_people():
     names = {(e.name, e.type) for e in extract(text).entities}
     assert ("Sergey Lavrov", "PER") in names
     assert not any(t == "PER" and n.startswith("Pengadilan") for n, t in names)
+
+
+def test_a_place_this_article_names_is_cut_from_a_titled_name():
+    text = "Bupati Majalengka Karna Sobahi meninjau Majalengka."
+    article = read(text)
+    start = text.rindex("Majalengka")
+    place = Entity("", "Majalengka", "LOC", [Mention(start, start + 10, "Majalengka")])
+    kept = review(article, person(article, "Majalengka Karna Sobahi", "Bupati"), place)
+    assert (kept[0].name, kept[0].affiliations) == ("Karna Sobahi", ["Majalengka"])
