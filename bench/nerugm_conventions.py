@@ -32,6 +32,7 @@ from pathlib import Path
 
 from warta import lang
 from warta.evaluate._nerugm import read_bio
+from warta.training.ner import bio_spans
 
 # The boundary words examined (an analysis choice, not language knowledge Warta uses).
 BEFORE = {
@@ -54,21 +55,6 @@ UNITS = frozenset(
 )
 YEAR = re.compile(r"^(19|20)\d\d$")
 MONTHS = frozenset(m.lower() for m in lang.get("id").toml("time").get("months", {}))
-
-
-def spans(labels: list[str], label: str) -> list[tuple[int, int]]:
-    out = []
-    i = 0
-    while i < len(labels):
-        if labels[i] in (f"B-{label}", f"I-{label}"):
-            j = i + 1
-            while j < len(labels) and labels[j] == f"I-{label}":
-                j += 1
-            out.append((i, j))
-            i = j
-        else:
-            i += 1
-    return out
 
 
 def sentences(folder: Path) -> list[tuple[list[str], list[str]]]:
@@ -94,7 +80,7 @@ def count(sents: list[tuple[list[str], list[str]]]) -> tuple[dict[str, Counter[t
     for toks, labs in sents:
         low = [t.lower() for t in toks]
         for label in ("TIME", "QUANTITY"):
-            for a, b in spans(labs, label):
+            for a, b, _ in (x for x in bio_spans(labs) if x[2] == label):
                 totals[label] += 1
                 # a word opening the span, or just before it
                 if low[a] in BEFORE[label] and b - a > 1:
@@ -153,7 +139,7 @@ def main() -> int:
     for group in sorted(groups):
         c = groups[group]
         label = group.split(":")[0]
-        words = sorted({w for w, _ in c}, key=lambda w: -(c[(w, "in")] + c[(w, "out")]))
+        words = sorted({w for w, _ in c}, key=lambda w: (-(c[(w, "in")] + c[(w, "out")]), w))
         print(f"\n{group}        in  out  minority")
         for w in words:
             i, o = c[(w, "in")], c[(w, "out")]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from ner_support import write_fake_corpora
 from warta.evaluate.ner import char_to_tokens, detokenise, render, score, stage_spans
-from warta.training.ner import CORPORA, read_conll, training_sets
+from warta.training.ner import read_conll, training_sets
 
 FIX = Path(__file__).parent / "fixtures" / "entities"
 
@@ -53,11 +54,7 @@ def test_render_puts_systems_side_by_side():
 
 
 def test_training_weights_repeat_train_not_dev(tmp_path):
-    for corpus, splits in CORPORA.items():
-        for split, rel in splits.items():
-            p = tmp_path / rel
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_text(f"{corpus}\tB-PERSON\n{split}\tO\n\nAli\tB-PER\n\n", encoding="utf-8")
+    write_fake_corpora(tmp_path, "Ali\tB-PER\n\n")
     train, dev, stats = training_sets(tmp_path, {"nergrit": 2})
     # "Ali" occurs in every test file: dropped everywhere; one sentence per train/dev file stays
     assert len(dev) == 3

@@ -40,3 +40,27 @@ def test_the_shipped_plan_reads():
     assert len({t.name for t in plan.teachers}) == len(plan.teachers)
     assert 1 <= plan.min_votes <= len(plan.teachers)
     assert all("=" in o for t in plan.teachers for o in t.overrides)
+
+
+def test_spacy_train_passes_seed_vectors_extra_then_overrides(monkeypatch, tmp_path):
+    from warta.training import ner
+
+    calls: list[tuple[str, ...]] = []
+    monkeypatch.setattr(ner, "_spacy", lambda *args: calls.append(args))
+    best = ner.spacy_train(
+        tmp_path / "c.cfg",
+        tmp_path / "out",
+        tmp_path / "t.spacy",
+        tmp_path / "d.spacy",
+        tmp_path / "vec",
+        "--paths.source",
+        "src",
+        overrides=["system.seed=2"],
+    )
+    [args] = calls
+    assert args[:2] == ("train", str(tmp_path / "c.cfg"))
+    pairs = list(zip(args[2::2], args[3::2], strict=True))
+    assert ("--paths.vectors", str(tmp_path / "vec")) in pairs
+    assert pairs.index(("--system.seed", str(ner.SEED))) < pairs.index(("--system.seed", "2"))
+    assert ("--paths.source", "src") in pairs
+    assert best == tmp_path / "out" / "model-best"

@@ -113,13 +113,10 @@ def test_nerp_sentence_maps_labels_and_marks_unknowns_missing():
 
 
 def test_nerp_sentences_in_a_dev_or_test_set_are_dropped(tmp_path):
-    from warta.training.ner import CORPORA, Sentence, training_sets
+    from ner_support import write_fake_corpora
+    from warta.training.ner import Sentence, training_sets
 
-    for corpus, splits in CORPORA.items():
-        for split, rel in splits.items():
-            p = tmp_path / rel
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_text(f"{corpus}\tB-PERSON\n{split}\tO\n\n", encoding="utf-8")
+    write_fake_corpora(tmp_path)
     nerp = [
         Sentence(["Nergrit", "Test"], ["B-PER", "O"]),  # = a test sentence, case aside
         Sentence(["NERUI", "dev"], ["B-PER", "O"]),  # = a dev sentence

@@ -31,6 +31,17 @@ def entity(article, eid: str, name: str, kind: str, *forms: str) -> Entity:
     return Entity(id=eid, name=name, type=kind, mentions=sorted(mentions, key=lambda m: m.start))
 
 
+def quoted(text: str, *people: str | tuple[str, str]):
+    """The article after the quotation finder, with the entities given (a name is a person;
+    ``(name, type)`` for another type), every occurrence of each name one mention."""
+    article = read(text)
+    article.entities = [
+        entity(article, f"e{i}", *((p, "PER") if isinstance(p, str) else p)) for i, p in enumerate(people, 1)
+    ]
+    quotes.run(article)
+    return article
+
+
 def speakers(article) -> list[tuple[str, str | None]]:
     return [(q.kind, q.speaker.name if q.speaker else None) for q in article.quotes]
 
@@ -41,12 +52,7 @@ def test_pronoun_cue_goes_to_the_person_not_to_an_organisation_speaking_later():
         "Asosiasi Petani Sawit meyakini bahwa harga akan pulih akhir tahun.\n\n"
         "”Kami menunggu kebijakan pemerintah pusat soal pungutan ekspor,” ujarnya.\n"
     )
-    article = read(text)
-    article.entities = [
-        entity(article, "e1", "Budi Hartono", "PER"),
-        entity(article, "e2", "Asosiasi Petani Sawit", "ORG"),
-    ]
-    quotes.run(article)
+    article = quoted(text, "Budi Hartono", ("Asosiasi Petani Sawit", "ORG"))
     direct = [q for q in article.quotes if q.kind == "direct"]
     assert [q.speaker.name for q in direct] == ["Budi Hartono"]
     # the organisation still speaks for its own indirect quotation
@@ -58,9 +64,7 @@ def test_an_organisation_is_the_speaker_when_no_person_is_in_focus():
         "Asosiasi Petani Sawit meyakini bahwa harga akan pulih akhir tahun.\n\n"
         "”Kami menunggu kebijakan pemerintah pusat soal pungutan ekspor,” ujarnya.\n"
     )
-    article = read(text)
-    article.entities = [entity(article, "e2", "Asosiasi Petani Sawit", "ORG")]
-    quotes.run(article)
+    article = quoted(text, ("Asosiasi Petani Sawit", "ORG"))
     assert speakers(article)[-1] == ("direct", "Asosiasi Petani Sawit")
 
 
@@ -71,9 +75,7 @@ def test_subject_after_a_connector_comes_into_focus():
         "tinggal sedikit.\n\n"
         "”Kami butuh tambahan pasokan minggu depan,” ujarnya.\n"
     )
-    article = read(text)
-    article.entities = [entity(article, "e1", "Joko Santoso", "PER"), entity(article, "e2", "Dewi Anggraini", "PER")]
-    quotes.run(article)
+    article = quoted(text, "Joko Santoso", "Dewi Anggraini")
     assert speakers(article)[-1] == ("direct", "Dewi Anggraini")
 
 
@@ -84,9 +86,7 @@ def test_subject_after_a_fronted_adjunct_and_a_title_comes_into_focus():
         "menahan harga.\n\n"
         "”Kami butuh tambahan pasokan minggu depan,” ujarnya.\n"
     )
-    article = read(text)
-    article.entities = [entity(article, "e1", "Joko Santoso", "PER"), entity(article, "e2", "Dewi Anggraini", "PER")]
-    quotes.run(article)
+    article = quoted(text, "Joko Santoso", "Dewi Anggraini")
     assert speakers(article)[-1] == ("direct", "Dewi Anggraini")
 
 
@@ -96,9 +96,7 @@ def test_a_tagged_person_that_is_a_common_word_is_not_a_subject():
         "Audit terhadap dana kampanye selama ini hanya memeriksa kepatuhan. Hasil audit jarang dibuka.\n\n"
         "”Publik berhak tahu sumber dana para calon,” ujarnya.\n"
     )
-    article = read(text)
-    article.entities = [entity(article, "e1", "Rina Wulandari", "PER"), entity(article, "e2", "Audit", "PER")]
-    quotes.run(article)
+    article = quoted(text, "Rina Wulandari", "Audit")
     assert [name for _, name in speakers(article)] == ["Rina Wulandari", "Rina Wulandari"]
 
 
@@ -157,9 +155,7 @@ def test_tagged_person_cut_short_of_the_name_ending_the_phrase():
         "Direktur Kemitraan Komite Kartu Prakerja Panji Wira Ruky mengatakan, program itu berjalan. "
         "Panji menyebut pendaftar terus bertambah.\n"
     )
-    article = read(text)
-    article.entities = [entity(article, "e1", "Prakerja Panji Wira", "PER")]
-    quotes.run(article)
+    article = quoted(text, "Prakerja Panji Wira")
     assert speakers(article)[0] == ("indirect", "Panji Wira Ruky")
 
 
@@ -195,9 +191,7 @@ def test_role_then_place_between_commas_then_the_name():
 
 def test_bare_name_beats_a_place_in_its_lower_case_description():
     text = "Enung Suherman (43), warga Leles, mengatakan, puluhan keluarga mengungsi ke rumah kerabat.\n"
-    article = read(text)
-    article.entities = [entity(article, "e1", "Leles", "PER")]  # a tagger's mistake
-    quotes.run(article)
+    article = quoted(text, "Leles")  # a tagger's mistake
     assert speakers(article) == [("indirect", "Enung Suherman")]
 
 
@@ -218,12 +212,11 @@ def test_an_organisation_head_tagged_as_a_person_is_not_in_focus():
         "mendukung kebijakan itu. Namun, soal tes rutin, Kadin merasa kebijakan itu memberatkan.\n\n"
         "”Kami menilai sanksi tegas lebih efektif,” ujarnya.\n"
     )
-    article = read(text)
-    article.entities = [
-        entity(article, "e1", "Muhammad Ali Affandi", "PER"),
-        entity(article, "e2", "Kadin", "PER"),  # a tagger's mistake
-    ]
-    quotes.run(article)
+    article = quoted(
+        text,
+        "Muhammad Ali Affandi",
+        "Kadin",  # a tagger's mistake
+    )
     assert speakers(article)[-1] == ("direct", "Muhammad Ali Affandi")
 
 
@@ -234,13 +227,12 @@ def test_a_person_in_apposition_after_the_role_is_the_subject():
         "gotong royong warga. Upaya ini berjalan lewat grup percakapan.\n\n"
         "”Gerakan ini cocok untuk lingkungan kecil,” ujarnya.\n"
     )
-    article = read(text)
-    article.entities = [
-        entity(article, "e1", "Andi Wibowo", "PER"),
-        entity(article, "e2", "Rina Pradipta", "PER"),
-        entity(article, "e3", "Fakultas Ekonomika", "PER"),  # a tagger's mistake
-    ]
-    quotes.run(article)
+    article = quoted(
+        text,
+        "Andi Wibowo",
+        "Rina Pradipta",
+        "Fakultas Ekonomika",  # a tagger's mistake
+    )
     assert speakers(article)[-1] == ("direct", "Rina Pradipta")
 
 
@@ -251,9 +243,7 @@ def test_a_person_after_a_glued_subheading_and_a_connector_is_the_subject():
         "penundaan itu.\n\n"
         "”Penundaan satu tahun akan banyak hikmahnya,” tuturnya.\n"
     )
-    article = read(text)
-    article.entities = [entity(article, "e1", "Iwan Santoso", "PER"), entity(article, "e2", "Hesti Lestari", "PER")]
-    quotes.run(article)
+    article = quoted(text, "Iwan Santoso", "Hesti Lestari")
     assert speakers(article)[-1] == ("direct", "Hesti Lestari")
 
 
@@ -263,9 +253,7 @@ def test_a_person_named_in_a_fronted_adjunct_is_not_the_subject():
         "Terkait Daniel Mulyana yang positif Covid-19, dinas kesehatan tengah melacak kontak erat.\n\n"
         "”Semua calon harus dites berkala,” ujarnya.\n"
     )
-    article = read(text)
-    article.entities = [entity(article, "e1", "Nur Hadi", "PER"), entity(article, "e2", "Daniel Mulyana", "PER")]
-    quotes.run(article)
+    article = quoted(text, "Nur Hadi", "Daniel Mulyana")
     assert speakers(article)[-1] == ("direct", "Nur Hadi")
 
 
@@ -291,9 +279,7 @@ def test_titled_subject_after_a_glued_subheading():
 
 def test_place_or_number_glued_before_a_person_speaker_is_dropped():
     text = "Ketua Satgas Covid-19 Doni Wijaya mengatakan, jumlah kasus turun pekan ini.\n"
-    article = read(text)
-    article.entities = [entity(article, "e1", "Covid-19 Doni Wijaya", "PER")]  # a tagger's span
-    quotes.run(article)
+    article = quoted(text, "Covid-19 Doni Wijaya")  # a tagger's span
     assert speakers(article) == [("indirect", "Doni Wijaya")]
 
 

@@ -111,13 +111,7 @@ def _capitalised_only_at_starts(text: str, mentions: list[Mention]) -> bool:
     return all(sentence_initial(text, m.start) for m in mentions)
 
 
-def review_persons(
-    article: Article,
-    entities: list[Entity],
-    lex: QuoteLexicon,
-    code: str = "id",
-    places: frozenset[str] = frozenset(),
-) -> list[Entity]:
+def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, code: str = "id") -> list[Entity]:
     """The entities stage's last check on the tagger's persons, with the reason for each choice:
 
     - a name that opens with an organisation head becomes an organisation ("Pengadilan Tindak
@@ -133,9 +127,9 @@ def review_persons(
       Leles") is dropped.
     """
     place_heads, not_org = _pack(code)
-    # places: the language pack's, the caller's, and the ones this article names on their own
-    # (not the places mined from the news: they hold first names such as "Maria")
-    places = lex.places | places | {e.name for e in entities if e.type == "LOC" and " " not in e.name}
+    # places: the language pack's and the ones this article names on their own (not the places
+    # mined from the news: they hold first names such as "Maria")
+    places = lex.places | {e.name for e in entities if e.type == "LOC" and " " not in e.name}
     out: list[Entity] = []
     for e in entities:
         words = e.name.split()

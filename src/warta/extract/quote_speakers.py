@@ -200,6 +200,7 @@ class NameIndex:
         idx = cls(known=lex.known_aliases, text=article.text, titles=lex.titles, lex=lex)
         places = article_places(article.text)
         titled: set[int] = set()
+        place_ends = _place_ends(article)
         for e in article.entities:
             if e.type == "PER" and person_like(article, e.name, lex):
                 for m in e.mentions:
@@ -230,7 +231,7 @@ class NameIndex:
                 if rng is not None and rng[0] < max(role_len, 1):
                     rng = None  # the role word itself ("Warga berkumpul") is not a name
                 if rng is not None and rng[1] == len(run):
-                    a, b = _after_places(article, run, trim_name(article, run, rng))
+                    a, b = _after_places(article, run, trim_name(article, run, rng), place_ends)
                     name = " ".join(t.text for t in run[a:b])
                     idx.forms.append((run[a].start, name))
                     titled.add(run[a].start)
@@ -564,11 +565,20 @@ def _parse_words(
     return None
 
 
-def _after_places(article: Article, tokens: list[Token], rng: tuple[int, int]) -> tuple[int, int]:
+def _place_ends(article: Article) -> dict[int, int]:
+    """Start -> end of every place and organisation mention the entities stage found."""
+    return {m.start: m.end for e in article.entities if e.type in ("LOC", "ORG") for m in e.mentions}
+
+
+def _after_places(
+    article: Article, tokens: list[Token], rng: tuple[int, int], ends: dict[int, int] | None = None
+) -> tuple[int, int]:
     """Drop a place or organisation the entities stage found at the start of a name run
-    ("General Manager IPC Tanjung Priok Suparjo" → "Suparjo") when a word stays after it."""
+    ("General Manager IPC Tanjung Priok Suparjo" → "Suparjo") when a word stays after it.
+    ``ends``: ``_place_ends(article)``, when the caller reads many runs."""
     a, b = rng
-    ends = {m.start: m.end for e in article.entities if e.type in ("LOC", "ORG") for m in e.mentions}
+    if ends is None:
+        ends = _place_ends(article)
     while a < b - 1 and tokens[a].start in ends:
         end = ends[tokens[a].start]
         nxt = next((i for i in range(a, b) if tokens[i].start >= end), b)

@@ -357,6 +357,36 @@ def _overrides(kvs: list[str] | None) -> list[str]:
     return [a for kv in kvs or [] for a in (f"--{kv.split('=', 1)[0]}", kv.split("=", 1)[1])]
 
 
+def spacy_train(
+    config: Path,
+    output: Path,
+    train_set: Path,
+    dev_set: Path,
+    vec_model: Path,
+    *extra: str,
+    overrides: list[str] | None = None,
+) -> Path:
+    """``spacy train`` with Warta's seed and vectors; ``extra`` are more ``--key value`` pairs, and
+    ``overrides`` ``key=value`` strings (applied last). Returns the best checkpoint's folder."""
+    _spacy(
+        "train",
+        str(config),
+        "--output",
+        str(output),
+        "--paths.train",
+        str(train_set),
+        "--paths.dev",
+        str(dev_set),
+        "--paths.vectors",
+        str(vec_model),
+        "--system.seed",
+        str(SEED),
+        *extra,
+        *_overrides(overrides),
+    )
+    return output / "model-best"
+
+
 def train(
     data: Path,
     out: Path,
@@ -379,11 +409,11 @@ def train(
     """
     t0 = time.time()
     vec_model = vectors_model(data, work, vectors)
-    common = ["--paths.vectors", str(vec_model), "--system.seed", str(SEED)]
+    init: list[str] = []
     if pretrain and stage_one is None:
-        init = pretrain_tok2vec(data, work, vec_model, config, pretrain_words)
+        init_path = pretrain_tok2vec(data, work, vec_model, config, pretrain_words)
         print(f"tok2vec pretrained in {time.time() - t0:.0f}s", flush=True)
-        common += ["--paths.init_tok2vec", str(init)]
+        init = ["--paths.init_tok2vec", str(init_path)]
     best = stage_one
     if best is None:
         nerp = load_nerp(data, "train", truecaser_for(data, work)) if with_nerp else None
@@ -392,39 +422,25 @@ def train(
         to_docbin(dv, work / "dev.spacy")
         (work / "data-stats.json").write_text(json.dumps(stats, indent=1))
         print(f"train {len(tr)} / dev {len(dv)} sentences; {stats}", flush=True)
-        _spacy(
-            "train",
-            str(config),
-            "--output",
-            str(work / "output"),
-            "--paths.train",
-            str(work / "train.spacy"),
-            "--paths.dev",
-            str(work / "dev.spacy"),
-            *common,
-            *_overrides(overrides),
+        best = spacy_train(
+            config, work / "output", work / "train.spacy", work / "dev.spacy", vec_model, *init, overrides=overrides
         )
-        best = work / "output" / "model-best"
     if finetune:
         tr, dv, stats = training_sets(data)
         to_docbin(tr, work / "finetune-train.spacy")
         to_docbin(dv, work / "dev.spacy")
         print(f"fine-tuning {best} on train {len(tr)} / dev {len(dv)} sentences", flush=True)
-        _spacy(
-            "train",
-            str(FINETUNE_CONFIG),
-            "--output",
-            str(work / "finetune"),
-            "--paths.train",
-            str(work / "finetune-train.spacy"),
-            "--paths.dev",
-            str(work / "dev.spacy"),
+        best = spacy_train(
+            FINETUNE_CONFIG,
+            work / "finetune",
+            work / "finetune-train.spacy",
+            work / "dev.spacy",
+            vec_model,
             "--paths.source",
             str(best),
-            *common,
-            *_overrides(finetune_overrides),
+            *init,
+            overrides=finetune_overrides,
         )
-        best = work / "finetune" / "model-best"
     install(best, out)
     print(f"model written to {out} in {time.time() - t0:.0f}s", flush=True)
 

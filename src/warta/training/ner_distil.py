@@ -149,20 +149,13 @@ def distil(
     base.to_docbin(dev, student / "dev.spacy")
     stats = {**stats, "silver": len(silver), "silver_entities": n_spans, "gold_repeat": plan.gold_repeat}
     (student / "data-stats.json").write_text(json.dumps(stats, indent=1))
-    base._spacy(
-        "train",
-        str(config),
-        "--output",
-        str(student / "output"),
-        "--paths.train",
-        str(student / "train.spacy"),
-        "--paths.dev",
-        str(student / "dev.spacy"),
-        "--paths.vectors",
-        str(vec_model),
-        "--system.seed",
-        str(base.SEED),
-        *base._overrides([*plan.student_overrides, *(overrides or [])]),
+    best = base.spacy_train(
+        config,
+        student / "output",
+        student / "train.spacy",
+        student / "dev.spacy",
+        vec_model,
+        overrides=[*plan.student_overrides, *(overrides or [])],
     )
-    base.install(student / "output" / "model-best", out)
+    base.install(best, out)
     print(f"student written to {out} in {time.time() - t0:.0f}s", flush=True)
