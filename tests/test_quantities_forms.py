@@ -69,6 +69,8 @@ def test_founding_sentence() -> None:
         ("sedikitnya 12 kilometer", 12, "km", "at_least"),
         ("kurang dari 300 ton", 300, "t", "at_most"),
         ("Ribuan", 1000, None, "at_least"),
+        # a currency sign lost to a broken encoding (U+FFFD) is still money, currency not named
+        ("biaya \ufffd 117.50", 117.5, "\u00a4", "exact"),
     ],
 )
 def test_units_and_bounds(text: str, value: float, unit: str | None, bound: str) -> None:
