@@ -282,3 +282,25 @@ def test_a_lead_line_is_not_taken_for_the_title(first):
 def test_headlines_are_titles(title):
     a = read(f"{title}\nParagraf pertama berita ini. Kalimat lain.\nParagraf kedua berita ini.\n")
     assert a.title is not None and a.title.text == title
+
+
+def test_paragraphs_a_scraper_joined_with_commas_are_split_again():
+    text = (
+        'Borneo FC menjamu Madura United di Liga 1.,"Tidak ada persiapan khusus," kata pelatih.",'
+        '"Kami siap.",Madura United di posisi ketiga.,,,Laga digelar Rabu, 18 September 2019.'
+    )
+    article = Pipeline.default().read(RawDocument(content=text, format="text", lang="id"))
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == [
+        "Borneo FC menjamu Madura United di Liga 1.",
+        '"Tidak ada persiapan khusus," kata pelatih."',
+        '"Kami siap."',
+        "Madura United di posisi ketiga.",
+        "Laga digelar Rabu, 18 September 2019.",
+    ]
+    assert article.warnings == ["split the text at 4 commas where a scraper had joined paragraphs"]
+
+
+def test_an_abbreviation_or_a_single_comma_join_is_no_paragraph_break():
+    for text in ("Hadir Dr. Budi, M.Sc.,Ph.D dari UGM. Ia bicara.", "Ia tiba.,Lalu pergi. Mereka menunggu."):
+        article = Pipeline.default().read(RawDocument(content=text, format="text", lang="id"))
+        assert len(article.paragraphs) == 1

@@ -54,3 +54,17 @@ def test_empty_and_symbol_only_text():
         a = _article(text)
         entities.run(a)
         assert a.entities == []
+
+
+def test_a_number_word_opening_sentences_is_no_place():
+    from warta.article import Entity, Mention
+    from warta.extract.entities import _number_word
+
+    def lima(text: str) -> Entity:
+        starts = [i for i in range(len(text)) if text.startswith("Lima", i)]
+        return Entity("", "Lima", "LOC", [Mention(s, s + 4, "Lima") for s in starts])
+
+    counted = "Lima pertandingan terakhir, tuan rumah menang. Lima laga sebelumnya kalah."
+    assert _number_word(counted, lima(counted), "id")
+    capital = "Lima pertandingan terakhir, tuan rumah menang. Presiden Peru tiba di Lima kemarin."
+    assert not _number_word(capital, lima(capital), "id")

@@ -94,3 +94,29 @@ def test_a_place_this_article_names_is_cut_from_a_titled_name():
     place = Entity("", "Majalengka", "LOC", [Mention(start, start + 10, "Majalengka")])
     kept = review(article, person(article, "Majalengka Karna Sobahi", "Bupati"), place)
     assert (kept[0].name, kept[0].affiliations) == ("Karna Sobahi", ["Majalengka"])
+
+
+def organisation(article, name: str) -> Entity:
+    start = article.text.index(name)
+    return Entity("", name, "ORG", [Mention(start, start + len(name), name)])
+
+
+def test_a_one_word_person_that_opens_a_club_name_is_the_club():
+    article = read("Borneo FC menjamu Madura United. Ketika lawan unggul, Borneo sanggup menyamakan kedudukan.")
+    club = organisation(article, "Borneo FC")
+    at = article.text.index("Borneo sanggup")
+    short = Entity("", "Borneo", "PER", [Mention(at, at + 6, "Borneo")])
+    kept = review(article, club, short)
+    assert kept == [club]
+    assert [m.text for m in club.mentions] == ["Borneo FC", "Borneo"]
+
+
+def test_a_person_whose_longer_name_holds_the_word_stays_a_person():
+    text = "Bakrie Group menolak. Aburizal Bakrie hadir. Bakrie tersenyum."
+    article = read(text)
+    group = organisation(article, "Bakrie Group")
+    at = text.rindex("Bakrie")
+    kept = review(
+        article, group, person(article, "Aburizal Bakrie"), Entity("", "Bakrie", "PER", [Mention(at, at + 6, "Bakrie")])
+    )
+    assert [(e.type, e.name) for e in kept] == [("ORG", "Bakrie Group"), ("PER", "Aburizal Bakrie"), ("PER", "Bakrie")]

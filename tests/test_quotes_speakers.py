@@ -127,3 +127,22 @@ def test_stated_role_repeating_entity_titles_is_not_listed_twice():
         "Menteri Luar Negeri",
     ]
     assert _merge_titles(None, ["Presiden"], []) == ["Presiden"]
+
+
+def test_a_name_inside_a_quotation_is_not_the_next_speaker():
+    # a scraper's page: paragraphs joined by commas, the attributions lost with the links
+    text = (
+        "Borneo FC akan menghadapi Madura United di Samarinda.,Madura United harus waspada.,"
+        '"Tidak ada persiapan khusus dari tim pelatih.","Kami masih tanpa Diego, Dirga dan Firdaus.",'
+        '"Mereka pasti termotivasi meraih poin.",Pertandingan Madura United Vs Borneo FC berakhir 3-0.'
+    )
+    article = warta.extract(text)
+    assert any("had joined paragraphs" in w for w in article.warnings)
+    assert [q.text[:9] for q in article.quotes] == ["Tidak ada", "Kami masi", "Mereka pa"]
+    assert [q.speaker for q in article.quotes] == [None, None, None]
+
+
+def test_vs_stands_between_two_names():
+    article = read("Pertandingan Madura United Vs Borneo FC berakhir 3-0. “Kami puas,” kata Borneo.")
+    quotes.run(article)
+    assert article.quotes[0].speaker.name == "Borneo FC"  # not "Vs Borneo FC"

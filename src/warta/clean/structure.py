@@ -29,6 +29,12 @@ CREDITED_CAPTION_MAX_LEN = 220  # the line above a photo credit is its caption u
 LIST_ITEM_KINDS = ("related_list", "bullet")
 _QUOTED_SPEECH = re.compile(r"^[\"“‘']|[,.!?][\"”’']\s+\w")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+# Paragraphs a scraper joined with commas ("... Liga 1.,\"Tidak ada ...", "... pelatih.\",\"Kami
+# ...", "menikah.,,,,Ya"): commas glued between a sentence end and the next sentence's first
+# letter or opening quote. Prose never writes that; an abbreviation before the comma ("M.Sc.,")
+# is not taken: the full stop must follow a digit or a lower-case word of 3 letters or more.
+_FLAT_JOIN = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?])|(?<=[.!?][\"”’)])),+(?=[\"“]?[A-Z])")
+FLAT_JOINS_MIN = 2  # one such comma may be a typo; two or more are a flattened page
 
 
 def _reads_like_caption(text: str) -> bool:
@@ -51,6 +57,19 @@ class Block:
     text: str = ""  # pieces joined by one space
     kind: str | None = None  # removal kind, or "title"/"caption"/None for body
     rule: str = ""
+
+
+def unflatten(norm: str) -> tuple[str, int]:
+    """``norm`` with the commas of flattened paragraph joins turned into line breaks (same length,
+    so offsets stay valid), and how many joins were split."""
+    joins = list(_FLAT_JOIN.finditer(norm))
+    if len(joins) < FLAT_JOINS_MIN:
+        return norm, 0
+    chars = list(norm)
+    for m in joins:
+        for k in range(m.start(), m.end()):
+            chars[k] = "\n"
+    return "".join(chars), len(joins)
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:
@@ -188,6 +207,9 @@ def build(
     suffix, prefix, title_max, dateline_res = _structure_rules(structure_pack)
     caption_re = _caption_rule(structure_pack)
 
+    norm, joins = unflatten(norm)
+    if joins:
+        article.warnings.append(f"split the text at {joins} commas where a scraper had joined paragraphs")
     blocks = [Block(s, e) for s, e in _lines(norm)]
     # 1. line rules, with related-list context after a list header. A line that is boilerplate
     # as a whole is removed as one block; inline cuts apply only to the lines left, and the

@@ -25,7 +25,8 @@ from functools import cache
 
 from warta import lang
 from warta.article import Article, Entity, Mention
-from warta.extract.person_names import review_persons
+from warta.extract.numwords import lexicon as num_lexicon
+from warta.extract.person_names import review_persons, sentence_initial
 from warta.extract.quote_lexicon import lexicon
 from warta.nlp import ner
 from warta.nlp.segment import Token, tokenize
@@ -714,6 +715,18 @@ def _outside_body(article: Article, entities: list[Entity]) -> None:
                     ent.affiliations.append(a)
 
 
+def _number_word(text: str, e: Entity, code: str) -> bool:
+    """ "Lima pertandingan terakhir, ...": a number word opening a sentence, taken by the tagger for a
+    name (Lima, Peru). True when every mention opens a sentence before a lower-case word."""
+    nl = num_lexicon(code)
+    if " " in e.name or e.name.lower() not in {*nl.units, *nl.small, *nl.large, *nl.plural} or not e.mentions:
+        return False
+    return all(
+        sentence_initial(text, m.start) and text[m.end : m.end + 2][:1] == " " and text[m.end + 1 : m.end + 2].islower()
+        for m in e.mentions
+    )
+
+
 def run(article: Article) -> None:
     """Pipeline stage: fill ``article.entities``."""
     if article.language and article.language.code not in ("id", "ms"):
@@ -721,6 +734,7 @@ def run(article: Article) -> None:
     found, gov = _recognise(article.text, _sentences(article))
     code = article.language.code if article.language and article.language.code in lang.SUPPORTED else "id"
     entities = review_persons(article, _link(article, found, gov), lexicon(code), code)
+    entities = [e for e in entities if not _number_word(article.text, e, code)]
     _outside_body(article, entities)
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"

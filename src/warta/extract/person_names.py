@@ -102,9 +102,25 @@ def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
 
 
 @cache
-def _pack(code: str) -> tuple[frozenset[str], frozenset[str]]:
+def _pack(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = (lang.get(code).toml("names") or lang.get("id").toml("names")).get("persons", {})
-    return frozenset(data.get("place_heads", [])), frozenset(data.get("not_org_heads", []))
+    return (
+        frozenset(data.get("place_heads", [])),
+        frozenset(data.get("not_org_heads", [])),
+        frozenset(data.get("org_tails", [])),
+    )
+
+
+def _short_org_forms(entities: list[Entity], org_tails: frozenset[str]) -> dict[str, Entity]:
+    """First word -> organisation, for "Borneo FC"-like names, unless a person's longer name
+    holds that word too ("Aburizal Bakrie" next to "Bakrie Group")."""
+    person_words = {w for e in entities if e.type == "PER" and " " in e.name for w in e.name.split()}
+    out: dict[str, Entity] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.type == "ORG" and len(words) >= 2 and words[-1].rstrip(".") in org_tails and words[0] not in person_words:
+            out.setdefault(words[0], e)
+    return out
 
 
 def _capitalised_only_at_starts(text: str, mentions: list[Mention]) -> bool:
@@ -119,6 +135,8 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
     - a place glued before a name of two words or more is cut off ("Semarang Hevearita
       Gunaryanti Rahayu" -> "Hevearita Gunaryanti Rahayu"; after a title it is an affiliation);
     - any other person with a title ("Bupati Bibit") stays a person;
+    - a one-word name that opens a club's or company's name in the article ("Borneo" next to
+      "Borneo FC") is that organisation: its mentions join it;
     - a name with a digit ("Covid-19", "Yon Armed 2/105") is dropped: no person's name has one;
     - a name opening with a word the news writes in lower case is kept when it is capitalised
       inside a sentence ("kata Bibit Samad Rianto"), dropped when only a sentence start explains
@@ -126,7 +144,8 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
     - anything else the quotation finder would not take as a person ("Audit", "Di Kecamatan
       Leles") is dropped.
     """
-    place_heads, not_org = _pack(code)
+    place_heads, not_org, org_tails = _pack(code)
+    short_orgs = _short_org_forms(entities, org_tails)
     # places: the language pack's and the ones this article names on their own (not the places
     # mined from the news: they hold first names such as "Maria")
     places = lex.places | {e.name for e in entities if e.type == "LOC" and " " not in e.name}
@@ -153,6 +172,12 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
             continue
         if e.titles:
             out.append(e)
+            continue
+        if len(words) == 1 and head in short_orgs:
+            # "Borneo" next to "Borneo FC": the club, not a person; its mentions join the club's
+            org = short_orgs[head]
+            org.mentions = sorted(org.mentions + e.mentions, key=lambda m: m.start)
+            org.original_mentions = sorted(org.original_mentions + e.original_mentions, key=lambda m: m.start)
             continue
         if any(ch.isdigit() for ch in e.name):
             continue

@@ -44,6 +44,7 @@ class QuoteLexicon:
     # at a sentence start or in a tagged "person" ("Audit", "Bibit", "Selain") is no name
     mined_common: frozenset[str] = frozenset()
     subject_adjuncts: frozenset[str] = frozenset()
+    name_breaks: frozenset[str] = frozenset()  # between two names: "Madura United Vs Borneo FC"
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -125,4 +126,5 @@ def lexicon(code: str = "id") -> QuoteLexicon:
             w for w in (line.split("#", 1)[0].strip().lower() for line in lang.get("id").lines("common_words")) if w
         ),
         subject_adjuncts=_low(data.get("subject_adjuncts", [])),
+        name_breaks=_low(data.get("name_breaks", [])),
     )

@@ -62,7 +62,7 @@ def is_name_token(word: str, lex: QuoteLexicon) -> bool:
     if word in lex.titles or word in lex.org_words or word.rstrip(".") in lex.titles:
         return False
     low = word.lower()
-    if low in lex.cue_words or low in lex.connectors:
+    if low in lex.cue_words or low in lex.connectors or low in lex.name_breaks:
         return False  # "Menurut Sri Mulyani", "Sementara Tauhid": a sentence-initial word
     return not (word.isupper() and len(word) >= 3 and not word.endswith("."))  # acronyms: KPU, BNPB
 
@@ -246,7 +246,12 @@ class NameIndex:
         i = 0
         while i < n:
             j = i
-            while j < n and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text)) and j - i < 16:
+            while (
+                j < n
+                and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text))
+                and tokens[j].text.lower() not in lex.name_breaks
+                and j - i < 16
+            ):
                 j += 1
             after_title = i > 0 and (tokens[i - 1].text in lex.titles or tokens[i - 1].text in lex.org_words)
             if j - i >= 2:

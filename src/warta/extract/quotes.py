@@ -494,6 +494,9 @@ def attribute(
     person: Speaker | None = None
     person_para = -1
     kinds = {e.id: e.type for e in article.entities}
+    # a person named inside a quotation is what the speaker talks about, not a new subject
+    quoted = [part for c in cands if c.kind == "direct" for part in c.parts]
+    subjects = [(off, name) for off, name in subjects if not any(s <= off < e for s, e in quoted)]
     si = 0
     last_indirect: Quote | None = None
     for c in cands:
