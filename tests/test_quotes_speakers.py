@@ -146,3 +146,16 @@ def test_vs_stands_between_two_names():
     article = read("Pertandingan Madura United Vs Borneo FC berakhir 3-0. “Kami puas,” kata Borneo.")
     quotes.run(article)
     assert article.quotes[0].speaker.name == "Borneo FC"  # not "Vs Borneo FC"
+
+
+def test_degrees_after_a_name_are_no_part_of_it():
+    text = (
+        "Dekan Fakultas Hukum UGM Prof. Dr. Sigit Riyanto, S.H., LL.M. mengatakan aturan itu sudah lama berlaku.\n\n"
+        "Koordinator Pusat Studi Lingkungan Hidup Dr Suwondo MS memperkirakan kerugian mencapai Rp 50 triliun.\n\n"
+        '"Kerugian itu besar sekali," kata Suwondo.'
+    )
+    article = warta.extract(text)
+    people = [e.name for e in article.entities if e.type == "PER"]
+    assert people == ["Sigit Riyanto", "Suwondo"]
+    assert [q.speaker.name for q in article.quotes] == ["Sigit Riyanto", "Suwondo", "Suwondo"]
+    assert "Dr" in article.entities[[e.name for e in article.entities].index("Suwondo")].titles

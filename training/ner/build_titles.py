@@ -157,8 +157,6 @@ exclude = {
     "Pangeran",
     "Sultan",
     "kapten",
-    "Dr",
-    "Prof",
     "KH",
     "Pj",
     "Plt",
@@ -198,7 +196,11 @@ out = [
     "# a fallback for when the organisation is not recognised.",
     "",
 ]
-for p, mc, r in sorted(rows, key=lambda r: r[0].lower()):
-    out.append(f"{p}  # {mc}/{r}")
+# titles the annotation guidelines name ("Dr.", "Prof." are never part of a name), also when the
+# news drops the full stop ("Dr Suwondo", "Prof Mahfud"), whatever their counts
+GUIDELINES = ["Dr", "Prof"]
+rows = [r for r in rows if r[0] not in GUIDELINES]
+for p, mc, r in sorted([*rows, *((g, -1, -1) for g in GUIDELINES)], key=lambda r: r[0].lower()):
+    out.append(f"{p}  # annotation guidelines" if mc < 0 else f"{p}  # {mc}/{r}")
 args.out.write_text("\n".join(out) + "\n", encoding="utf-8")
 print(len(rows), [p for p in phrases if p.lower() not in seen][:50])

@@ -97,8 +97,10 @@ def _norm(name: str) -> str:
 
 
 def _strip_titles(name: str) -> str:
-    """Gold PERSON spans sometimes hold a rank ("Komisaris Besar Ahmad Mustofa Kamal"); the
-    guidelines keep titles out of names, so leading title words are dropped before comparing."""
+    """Gold PERSON spans sometimes hold a rank ("Komisaris Besar Ahmad Mustofa Kamal") or a
+    degree ("dr Eddy MS"); the guidelines keep both out of names, so leading title words and
+    trailing degrees are dropped before comparing."""
+    from warta.extract.person_names import degrees
     from warta.extract.quote_lexicon import lexicon
 
     titles = lexicon("id").titles
@@ -107,6 +109,9 @@ def _strip_titles(name: str) -> str:
         words[0] in titles or words[0].rstrip(".") in titles or words[0] in ("TNI", "(", ")", "Purn", "Purn.")
     ):
         words = words[1:]
+    degs = degrees()
+    while len(words) > 1 and words[-1].rstrip(",") in degs:  # "dr Eddy MS": a degree after the name
+        words = words[:-1]
     return " ".join(words)
 
 

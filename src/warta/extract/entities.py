@@ -26,7 +26,7 @@ from functools import cache
 from warta import lang
 from warta.article import Article, Entity, Mention
 from warta.extract.numwords import lexicon as num_lexicon
-from warta.extract.person_names import review_persons, sentence_initial
+from warta.extract.person_names import degrees, review_persons, sentence_initial
 from warta.extract.quote_lexicon import lexicon
 from warta.nlp import ner
 from warta.nlp.segment import Token, tokenize
@@ -178,6 +178,7 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
     by_start = {t.start: i for i, t in enumerate(toks)}
     by_end = {t.end: i + 1 for i, t in enumerate(toks)}
     tl = titles()
+    degs = degrees()
     out: list[Found] = []
     for sp in spans:
         a, b = by_start.get(sp.start), by_end.get(sp.end)
@@ -192,14 +193,17 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
                 if end is None or end >= b:
                     break
                 a = end
+        # "Sigit Riyanto, S.H., LL.M.", "Dr Suwondo MS": the degrees after a name are not part of it
+        while label == "PER" and b > a and (toks[b - 1].text in degs or toks[b - 1].text == ","):
+            b -= 1
         # "Kementerian Pertahanan Rusia Mayjen" before "Igor Konashenkov": the rank is the person's
         while label == "ORG" and b < len(toks) and toks[b].text[:1].isupper():
             t_start = tl.ending_at(toks, b)
             if t_start is None or t_start <= a:
                 break
             b = t_start
-        if tl.starting_at(toks, a, b) == b or not any(c.isalnum() for t in toks[a:b] for c in t.text):
-            continue  # a bare title or punctuation is no name
+        if a >= b or tl.starting_at(toks, a, b) == b or not any(c.isalnum() for t in toks[a:b] for c in t.text):
+            continue  # a bare title, degree or punctuation is no name
         out.append(Found(a, b, label, "", 0, 0))
     ol = outlets()
     for f in out:  # a listed outlet is an organisation ("RIA Novosti" is no person)

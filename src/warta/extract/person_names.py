@@ -102,6 +102,12 @@ def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
 
 
 @cache
+@cache
+def degrees() -> frozenset[str]:
+    """Academic degrees written after a name ("S.H.", "MS"; ``names.toml``)."""
+    return frozenset(lang.get("id").toml("names").get("persons", {}).get("degrees", []))
+
+
 def _pack(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = (lang.get(code).toml("names") or lang.get("id").toml("names")).get("persons", {})
     return (

@@ -22,6 +22,7 @@ from warta.extract.person_names import (
     count_word as _count_word,
 )
 from warta.extract.person_names import (
+    degrees,
     is_common,
     person_like,
 )
@@ -59,7 +60,7 @@ def is_cap(word: str) -> bool:
 def is_name_token(word: str, lex: QuoteLexicon) -> bool:
     if not word or not word[0].isupper():
         return False
-    if word in lex.titles or word in lex.org_words or word.rstrip(".") in lex.titles:
+    if word in lex.titles or word in lex.org_words or word.rstrip(".") in lex.titles or word in degrees():
         return False
     low = word.lower()
     if low in lex.cue_words or low in lex.connectors or low in lex.name_breaks:
@@ -133,8 +134,9 @@ def name_in(tokens: list[Token], lex: QuoteLexicon, avoid: frozenset[str] = froz
     """
     words = [t.text for t in tokens]
     j = len(words)
-    while j > 0 and not is_cap(words[j - 1]):
-        j -= 1
+    degs = degrees()
+    while j > 0 and (not is_cap(words[j - 1]) or words[j - 1] in degs):
+        j -= 1  # lower-case words, and degrees after the name ("Dr Suwondo MS", "Budi, M.Sc.")
     if j == 0:
         return None
     i = j
@@ -250,6 +252,7 @@ class NameIndex:
                 j < n
                 and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text))
                 and tokens[j].text.lower() not in lex.name_breaks
+                and tokens[j].text not in lex.titles  # "Dr Suwondo": an initial-like title
                 and j - i < 16
             ):
                 j += 1
