@@ -304,3 +304,9 @@ def test_an_abbreviation_or_a_single_comma_join_is_no_paragraph_break():
     for text in ("Hadir Dr. Budi, M.Sc.,Ph.D dari UGM. Ia bicara.", "Ia tiba.,Lalu pergi. Mereka menunggu."):
         article = Pipeline.default().read(RawDocument(content=text, format="text", lang="id"))
         assert len(article.paragraphs) == 1
+
+
+def test_a_comma_join_after_a_space_is_split_too():
+    text = 'Kaca mobil pecah. ,"Kejadiannya baru diketahui," kata Afroni. ,Pelaku masih dicari polisi.'
+    article = Pipeline.default().read(RawDocument(content=text, format="text", lang="id"))
+    assert len(article.paragraphs) == 3

@@ -80,3 +80,8 @@ def test_dateline_and_photo_credit_in_a_kompas_style_article() -> None:
     if a.dateline is not None and a.dateline.outlet:
         assert ("Kompas", "publisher") in got
     assert ("Antara", "photo_credit") in got
+
+
+def test_a_day_after_kepada_wartawan_is_no_outlet() -> None:
+    assert cited('"Kaca mobil dipecah," kata Afroni kepada wartawan Jumat (20/9/2019).') == []
+    assert [r.name for r in cited("kata Budi kepada wartawan Kompas.com, Senin.")] == ["Kompas"]

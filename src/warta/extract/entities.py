@@ -26,7 +26,7 @@ from functools import cache
 from warta import lang
 from warta.article import Article, Entity, Mention
 from warta.extract.numwords import lexicon as num_lexicon
-from warta.extract.person_names import degrees, review_persons, sentence_initial
+from warta.extract.person_names import degrees, review_persons, sentence_initial, split_glued_persons
 from warta.extract.quote_lexicon import lexicon
 from warta.nlp import ner
 from warta.nlp.segment import Token, tokenize
@@ -739,6 +739,7 @@ def run(article: Article) -> None:
     code = article.language.code if article.language and article.language.code in lang.SUPPORTED else "id"
     entities = review_persons(article, _link(article, found, gov), lexicon(code), code)
     entities = [e for e in entities if not _number_word(article.text, e, code)]
+    entities = split_glued_persons(entities, lexicon(code).places)
     _outside_body(article, entities)
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"

@@ -208,3 +208,46 @@ def _cut_head(e: Entity, head: str) -> None:
         for i, m in enumerate(group):
             if m.text.startswith(head + " "):
                 group[i] = Mention(m.start + cut, m.end, m.text[cut:])
+
+
+def split_glued_persons(entities: list[Entity], places: frozenset[str]) -> list[Entity]:
+    """A place or organisation the tagger read with a person's name glued on ("Sekretaris Daerah
+    DKI Jakarta Saefullah" -> LOC "DKI Jakarta Saefullah"): when the article names that person on
+    their own and the rest is a place or organisation it names too (or a listed place), the name
+    is cut off and its mentions go to the person; the rest joins the entity of that name."""
+    persons = {e.name: e for e in entities if e.type == "PER"}
+    named = {(e.type, e.name) for e in entities}
+    out: list[Entity] = []
+    for e in entities:
+        words = e.name.split()
+        if e.type not in ("LOC", "ORG") or len(words) < 2:
+            out.append(e)
+            continue
+        tail = next((t for k in range(1, len(words)) if (t := " ".join(words[k:])) in persons), None)
+        head = " ".join(words[: len(words) - len(tail.split())]) if tail else ""
+        known = (e.type, head) in named or all(w in places or (e.type, w) in named for w in head.split())
+        if tail is None or not known:
+            out.append(e)
+            continue
+        per, cut = persons[tail], len(tail) + 1
+        for group, to in ((e.mentions, per.mentions), (e.original_mentions, per.original_mentions)):
+            for i, m in enumerate(group):
+                if m.text.endswith(" " + tail):
+                    to.append(Mention(m.end - len(tail), m.end, tail))
+                    group[i] = Mention(m.start, m.end - cut, m.text[:-cut])
+            to.sort(key=lambda m: m.start)
+        e.name = head
+        out.append(e)
+    # the rest joins the entity already named so ("DKI Jakarta")
+    first: dict[tuple[str, str], Entity] = {}
+    merged: list[Entity] = []
+    for e in out:
+        key = (e.type, e.name)
+        if key in first and e.type in ("LOC", "ORG"):
+            keep = first[key]
+            keep.mentions = sorted(keep.mentions + e.mentions, key=lambda m: m.start)
+            keep.original_mentions = sorted(keep.original_mentions + e.original_mentions, key=lambda m: m.start)
+            continue
+        first[key] = e
+        merged.append(e)
+    return merged

@@ -653,7 +653,11 @@ def resolve(
             clean = person_name(article, e.name, names.lex)
             full = names.fullest(clean)
             if full != e.name:
-                e = _entity_named(article, full) or Entity(e.id, full, e.type, e.mentions, e.titles, e.affiliations)
+                other = _entity_named(article, full)
+                if other is not None:
+                    e = other
+                elif not _role_tail(ref.role, full, e.name, names.lex):
+                    e = Entity(e.id, full, e.type, e.mentions, e.titles, e.affiliations)
         titles = _merge_titles(ref.role, e.titles, e.affiliations)
         return (
             Speaker(entity=e.id, name=e.name, titles=titles, affiliations=list(e.affiliations), mention=mention),
@@ -712,6 +716,16 @@ def resolve(
             )
         return Speaker(entity=None, name=names.fullest(last), mention=mention), None, 0.6
     return None, f"pronoun ({ref.text}) with no person named before it", 0.4
+
+
+def _role_tail(role: str | None, full: str, name: str, lex: QuoteLexicon) -> bool:
+    """Is ``full`` the ``name`` with the last words of the speaker's stated role before it, common
+    words written with capitals? ("Perumahan Rakyat Basuki Hadimuljono" after "Menteri Pekerjaan
+    Umum dan Perumahan Rakyat"; "Vinsen Kia Beda" is a longer name)"""
+    if not role or " " not in name or not full.endswith(" " + name):
+        return False
+    extra = full[: -len(name)].split()
+    return role.split()[-len(extra) :] == extra and all(w.lower() in lex.common_words for w in extra)
 
 
 def _common_start(article: Article, tok: Token, lex: QuoteLexicon) -> bool:

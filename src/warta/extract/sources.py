@@ -87,6 +87,15 @@ def _known_at(text: str, pos: int, end: int) -> re.Match[str] | None:
     return outlets().names.match(text, pos, end)
 
 
+@cache
+def _time_words(code: str = "id") -> frozenset[str]:
+    """Weekday and month names (and their short forms) of the language pack, lower-cased."""
+    from warta.extract import timegrammar
+
+    tl = timegrammar.lexicon(code)
+    return frozenset(w.lower() for group in (tl.weekdays, tl.months, tl.month_abbr) for w in group)
+
+
 def cited(text: str, start: int = 0, end: int | None = None) -> list[SourceRef]:
     """Outlets cited in the body: after a strong cue (any name) or a weak cue (listed names only)."""
     end = len(text) if end is None else end
@@ -107,6 +116,8 @@ def cited(text: str, start: int = 0, end: int | None = None) -> list[SourceRef]:
                     name = m.group(0).rstrip(".")
                     if not (re.search(r"\.(com|id|net|org|co)\b", name) or len(name.split()) <= 3):
                         m = None
+                    elif name.split()[0].lower() in _time_words():
+                        m = None  # "kata Afroni kepada wartawan Jumat (20/9)": a day, not a medium
             if m is None:
                 continue
             s, e = m.start(), m.start() + len(m.group(0).rstrip("."))
