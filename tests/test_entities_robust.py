@@ -68,3 +68,12 @@ def test_a_number_word_opening_sentences_is_no_place():
     assert _number_word(counted, lima(counted), "id")
     capital = "Lima pertandingan terakhir, tuan rumah menang. Presiden Peru tiba di Lima kemarin."
     assert not _number_word(capital, lima(capital), "id")
+
+
+def test_vs_splits_a_span_into_two_teams():
+    import warta
+
+    article = warta.extract("Laga lainnya mempertemukan Barito Putera Vs Bhayangkara FC di Stadion Demang Lehman.")
+    names = [e.name for e in article.entities]
+    assert "Barito Putera" in names and "Bhayangkara FC" in names
+    assert not any("Vs" in n for n in names)

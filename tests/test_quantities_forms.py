@@ -90,7 +90,16 @@ def test_words_with_object() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["salah satu warga", "Pasal 18 ayat", "32/13", "Sabtu (31/2)", "9" * 400, "satu per satu", "Pemilu 2014 lalu"],
+    [
+        "salah satu warga",
+        "Pasal 18 ayat",
+        "32/13",
+        "Sabtu (31/2)",
+        "9" * 400,
+        "satu per satu",
+        "Pemilu 2014 lalu",
+        "Putaran kedua Liga 1 bakal menjadi partai final.",
+    ],
 )
 def test_not_quantities(text: str) -> None:
     assert find(text) == []
@@ -100,3 +109,7 @@ def test_huge_number_inside_text_never_crashes() -> None:
     s = "Ada " + "7" * 400 + " orang dan 5 ekor sapi."
     found = find(s)
     assert [(x.value, x.object) for x in found] == [(5, "ekor sapi")]
+
+
+def test_a_count_after_a_name_at_a_sentence_start_or_with_its_object_stays() -> None:
+    assert [x.text for x in find("Sebanyak 30 orang tewas. Warga Jakarta 12 orang terluka.")] == ["30", "12"]

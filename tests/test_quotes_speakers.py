@@ -159,3 +159,12 @@ def test_degrees_after_a_name_are_no_part_of_it():
     assert people == ["Sigit Riyanto", "Suwondo"]
     assert [q.speaker.name for q in article.quotes] == ["Sigit Riyanto", "Suwondo", "Suwondo"]
     assert "Dr" in article.entities[[e.name for e in article.entities].index("Suwondo")].titles
+
+
+def test_an_apposed_name_before_a_locative_written_as_one_word():
+    text = (
+        "Kasus terjadi di Desa Kota Bani, Kecamatan Putri Hijau. "
+        '"Atas dasar suka sama suka," kata Kepala Desa Kota Bani, Zaidin dikediamannya, Kamis (19/9/2019).'
+    )
+    article = warta.extract(text)
+    assert article.quotes[0].speaker.name == "Zaidin"

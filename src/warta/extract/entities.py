@@ -179,6 +179,7 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
     by_end = {t.end: i + 1 for i, t in enumerate(toks)}
     tl = titles()
     degs = degrees()
+    breaks = lexicon("id").name_breaks
     out: list[Found] = []
     for sp in spans:
         a, b = by_start.get(sp.start), by_end.get(sp.end)
@@ -204,7 +205,11 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
             b = t_start
         if a >= b or tl.starting_at(toks, a, b) == b or not any(c.isalnum() for t in toks[a:b] for c in t.text):
             continue  # a bare title, degree or punctuation is no name
-        out.append(Found(a, b, label, "", 0, 0))
+        # "Barito Putera Vs Bhayangkara FC": two names, one on each side
+        cuts = [k for k in range(a, b) if toks[k].text.lower() in breaks]
+        for s, e in zip([a, *(k + 1 for k in cuts)], [*cuts, b], strict=True):
+            if s < e:
+                out.append(Found(s, e, label, "", 0, 0))
     ol = outlets()
     for f in out:  # a listed outlet is an organisation ("RIA Novosti" is no person)
         if tuple(t.text for t in toks[f.start : f.end]) in ol.variants:

@@ -139,6 +139,17 @@ def _blocked(text: str, start: int, r: Rules) -> bool:
     return bool(m and m.group(1).lower() in r.not_after)
 
 
+def _identifier(text: str, start: int, s: int, number: str) -> bool:
+    """Digits right after a capitalised word inside a sentence ("Liga 1", "Pemilu 2019" aside)."""
+    if not number.isdigit():
+        return False
+    prev = re.search(r"(\S+) $", text[max(start, s - 40) : s])
+    if prev is None or not prev.group(1).isalpha() or not prev.group(1)[:1].isupper():
+        return False
+    head = text[: prev.start(1)].rstrip(" \t\"'“”‘’(")
+    return bool(head) and head[-1] not in ".!?:\n"
+
+
 def find(
     text: str, start: int = 0, end: int | None = None, *, skip: list[tuple[int, int]] | None = None, code: str = "id"
 ) -> list[Quantity]:
@@ -227,6 +238,8 @@ def find(
             and text[s - 1 : s] in ("", "\n", "(")
         ):
             continue  # list markers: "1.", "(2)"
+        if _identifier(text, start, s, m.group(0)) and not (obj or unit or modifier or upper or qs != s):
+            continue  # "Liga 1 bakal ...", "Tol Cipali 2": a name's number, no amount
         q = Quantity(
             start=qs, end=e, text=text[qs:e], value=value, unit=unit, bound=bound, upper=upper, modifier=modifier
         )

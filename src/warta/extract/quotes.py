@@ -256,6 +256,8 @@ def _appositive_name(toks: list[Token], lex: QuoteLexicon) -> bool:
         or rest in lex.attribution_stops
         or rest in QUOTE_CHARS
         or rest in lex.days
+        # "Zaidin dikediamannya" (a locative written as one word) or "Zaidin dikonfirmasi"
+        or (rest.startswith("di") and len(rest) > 5 and rest.isalpha() and rest.islower())
     )
 
 
