@@ -168,3 +168,13 @@ def test_an_apposed_name_before_a_locative_written_as_one_word():
     )
     article = warta.extract(text)
     assert article.quotes[0].speaker.name == "Zaidin"
+
+
+def test_a_place_in_a_persons_origin_is_no_speaker():
+    text = (
+        "Fotografer alam liar Kevin Dooley mengatakan, dia cukup beruntung untuk mengabadikan momen itu.\n\n"
+        "Pria dari Albuquerque, New Mexico, Amerika Serikat (AS), itu menuturkan dia tengah makan siang.\n\n"
+        '"Saya tak percaya peristiwa itu sungguh terjadi," ujarnya.'
+    )
+    article = warta.extract(text)
+    assert [q.speaker.name for q in article.quotes] == ["Kevin Dooley"] * 3

@@ -666,6 +666,23 @@ def resolve(
         )
     if ref.kind == "name":
         full = names.fullest(ref.name)
+        # a person's origin, then "itu"/"tersebut": "Pria dari Albuquerque, New Mexico, ..., itu"
+        after = article.text[ref.end : ref.end + 80]
+        before = re.split(r"[.!?\n]", article.text[max(0, ref.start - 80) : ref.start])[-1]
+        demonstrative = (
+            re.search(r"\b(dari|asal)\b", before) is not None
+            and re.match(r"[^.!?\n\"“”]*?[\s,)](itu|tersebut)\s", after) is not None
+        )
+        if (
+            demonstrative
+            and any(e.type == "LOC" and e.name in (full, ref.name) for e in article.entities)
+            and not _entity_named(article, full)
+        ):
+            # "Pria dari Albuquerque, New Mexico, ..., itu menuturkan": a place is nobody; the
+            # phrase points back to the person in focus
+            if focus is not None:
+                return _copy(focus, mention), None, 0.6
+            return None, f"speaker not named ({ref.text})", 0.5
         ent = _entity_named(article, full)
         if ent is not None:
             return (
