@@ -120,28 +120,3 @@ def test_a_person_whose_longer_name_holds_the_word_stays_a_person():
         article, group, person(article, "Aburizal Bakrie"), Entity("", "Bakrie", "PER", [Mention(at, at + 6, "Bakrie")])
     )
     assert [(e.type, e.name) for e in kept] == [("ORG", "Bakrie Group"), ("PER", "Aburizal Bakrie"), ("PER", "Bakrie")]
-
-
-def test_a_person_glued_to_the_end_of_a_place_is_cut_off():
-    from warta.extract.person_names import split_glued_persons
-
-    text = "Sekretaris Daerah DKI Jakarta Saefullah hadir. Pemprov DKI setuju, kata Saefullah."
-    article = read(text)
-    glued = Entity("", "DKI Jakarta Saefullah", "LOC", [Mention(18, 39, "DKI Jakarta Saefullah")])
-    at = text.rindex("Saefullah")
-    saefullah = Entity("", "Saefullah", "PER", [Mention(at, at + 9, "Saefullah")])
-    dki = Entity("", "DKI", "LOC", [Mention(text.index("DKI setuju"), text.index("DKI setuju") + 3, "DKI")])
-    out = split_glued_persons([glued, dki, saefullah], lexicon("id").places)
-    assert [(e.type, e.name) for e in out] == [("LOC", "DKI Jakarta"), ("LOC", "DKI"), ("PER", "Saefullah")]
-    assert [article.text[m.start : m.end] for m in out[2].mentions] == ["Saefullah", "Saefullah"]
-    assert [article.text[m.start : m.end] for m in out[0].mentions] == ["DKI Jakarta"]
-
-
-def test_an_organisation_named_after_a_person_is_kept_whole():
-    from warta.extract.person_names import split_glued_persons
-
-    text = "Yayasan Harapan Soekarno menolak. Soekarno tersenyum."
-    org = Entity("", "Yayasan Harapan Soekarno", "ORG", [Mention(0, 24, "Yayasan Harapan Soekarno")])
-    person = Entity("", "Soekarno", "PER", [Mention(text.rindex("Soekarno"), len(text) - 11, "Soekarno")])
-    out = split_glued_persons([org, person], lexicon("id").places)
-    assert [e.name for e in out] == ["Yayasan Harapan Soekarno", "Soekarno"]

@@ -26,7 +26,7 @@ from functools import cache
 from warta import lang
 from warta.article import Article, Entity, Mention
 from warta.extract.numwords import lexicon as num_lexicon
-from warta.extract.person_names import degrees, review_persons, sentence_initial, split_glued_persons
+from warta.extract.person_names import degrees, review_persons, sentence_initial
 from warta.extract.quote_lexicon import lexicon
 from warta.nlp import ner
 from warta.nlp.segment import Token, tokenize
@@ -645,6 +645,7 @@ def _recognise(text: str, spans: list[tuple[int, int]]) -> tuple[list[Found], di
             k += 1
         sents.append((toks, _tidy(toks, mine)))
     _repeated_names(sents)
+    _glued_persons(sents)
     for toks, found in sents:
         _roles(toks, found)
         for f in found:
@@ -652,6 +653,57 @@ def _recognise(text: str, spans: list[tuple[int, int]]) -> tuple[list[Found], di
                 gov[f.s] = _government_use(toks, f)
         found_all.extend(found)
     return found_all, gov
+
+
+def _glued_persons(sents: list[tuple[list[Token], list[Found]]]) -> None:
+    """A place or organisation read with a person's name glued on ("Sekretaris Daerah DKI Jakarta
+    Saefullah" -> LOC "DKI Jakarta Saefullah"): when the article names that person on their own and
+    the rest is a place or organisation it names too (or every word of it is), the name is cut off
+    as a person of its own, so the title and affiliation before it attach to it."""
+    persons = {f.text for _, found in sents for f in found if f.label == "PER"}
+    named = {(f.label, f.text) for _, found in sents for f in found}
+    pl = places() | lexicon("id").places
+    # places the article names, with or without their head word ("Kecamatan Putri Hijau",
+    # "Putri Hijau"; "Bani", "Kota Bani")
+    heads = _place_heads()
+    known: set[str] = set()
+    for label, text in named:
+        words = text.split()
+        if label == "LOC":
+            known.add(text)
+            if len(words) > 1 and words[0] in heads:
+                known.add(" ".join(words[1:]))
+            known.update(f"{h} {text}" for h in heads)
+    for toks, found in sents:
+        for f in list(found):
+            if f.label not in ("LOC", "ORG") or f.end - f.start < 2:
+                continue
+            for k in range(f.start + 1, f.end):
+                tail, head = _text(toks, k, f.end), _text(toks, f.start, k)
+                if tail not in persons:
+                    continue
+                if (f.label, head) in named or all(w in pl or (f.label, w) in named for w in head.split()):
+                    found.append(Found(k, f.end, "PER", tail, toks[k].start, toks[f.end - 1].end))
+                    f.end, f.text, f.e = k, head, toks[k - 1].end
+                break
+        for f in list(found):
+            # "Camat Putri Hijau Sutrisno" read as the title "Putri" and a person "Hijau
+            # Sutrisno": a place the article names ("Kecamatan Putri Hijau") ends inside it
+            if f.label != "PER" or f.end - f.start < 2:
+                continue
+            for j in range(max(0, f.start - 2), f.start):
+                cut = next((m for m in range(f.start + 1, f.end) if m - j >= 2 and _text(toks, j, m) in known), None)
+                if cut is not None and not any(g.start < cut and j < g.end for g in found if g is not f):
+                    found.append(Found(j, cut, "LOC", _text(toks, j, cut), toks[j].start, toks[cut - 1].end))
+                    f.start, f.text, f.s = cut, _text(toks, cut, f.end), toks[cut].start
+                    break
+        found.sort(key=lambda f: f.start)
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    """Words that head a place name ("Kecamatan", "Kota", "Desa"; ``names.toml``)."""
+    return frozenset(lang.get("id").toml("names").get("persons", {}).get("place_heads", []))
 
 
 def _repeated_names(sents: list[tuple[list[Token], list[Found]]]) -> None:
@@ -744,7 +796,6 @@ def run(article: Article) -> None:
     code = article.language.code if article.language and article.language.code in lang.SUPPORTED else "id"
     entities = review_persons(article, _link(article, found, gov), lexicon(code), code)
     entities = [e for e in entities if not _number_word(article.text, e, code)]
-    entities = split_glued_persons(entities, lexicon(code).places)
     _outside_body(article, entities)
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"
