@@ -310,3 +310,9 @@ def test_a_comma_join_after_a_space_is_split_too():
     text = 'Kaca mobil pecah. ,"Kejadiannya baru diketahui," kata Afroni. ,Pelaku masih dicari polisi.'
     article = Pipeline.default().read(RawDocument(content=text, format="text", lang="id"))
     assert len(article.paragraphs) == 3
+
+
+def test_a_comma_join_followed_by_a_space_is_split():
+    text = "Pergantian dimulai pada 20 Oktober 2019., Hal ini berimbas ke kabinet. Ada yang pergi., Nampaknya begitu."
+    article = Pipeline.default().read(RawDocument(content=text, format="text", lang="id"))
+    assert len(article.paragraphs) == 3

@@ -100,3 +100,15 @@ def test_a_place_the_article_names_ends_inside_a_titled_name():
     by_name = {e.name: e for e in warta.extract(text).entities}
     sutrisno = by_name["Sutrisno"]
     assert (sutrisno.titles, sutrisno.affiliations) == (["Camat"], ["Putri Hijau"])
+
+
+def test_an_opening_bracket_never_ends_a_name():
+    from warta.extract.entities import _tidy
+    from warta.nlp import ner
+    from warta.nlp.segment import tokenize
+
+    text = "Dewan Pertimbangan Presiden (Wantimpres) hadir."
+    toks = tokenize(text)
+    end = text.index("(") + 1
+    found = _tidy(toks, [ner.EntitySpan(0, end, "ORG", text[:end])])
+    assert [f.text for f in found] == ["Dewan Pertimbangan Presiden"]

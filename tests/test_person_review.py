@@ -120,3 +120,9 @@ def test_a_person_whose_longer_name_holds_the_word_stays_a_person():
         article, group, person(article, "Aburizal Bakrie"), Entity("", "Bakrie", "PER", [Mention(at, at + 6, "Bakrie")])
     )
     assert [(e.type, e.name) for e in kept] == [("ORG", "Bakrie Group"), ("PER", "Aburizal Bakrie"), ("PER", "Bakrie")]
+
+
+def test_a_ministrys_field_left_alone_after_a_title_is_no_person():
+    article = read("Menteri Koordinator Kemaritiman , Binsar Panjaitan menyatakan pamit.")
+    kept = review(article, person(article, "Kemaritiman", "Menteri Koordinator"), person(article, "Binsar Panjaitan"))
+    assert [e.name for e in kept] == ["Binsar Panjaitan"]

@@ -30,11 +30,11 @@ LIST_ITEM_KINDS = ("related_list", "bullet")
 _QUOTED_SPEECH = re.compile(r"^[\"“‘']|[,.!?][\"”’']\s+\w")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 # Paragraphs a scraper joined with commas ("... Liga 1.,\"Tidak ada ...", "... pelatih.\",\"Kami
-# ...", "menikah.,,,,Ya", "terbuka. ,\"Kejadiannya"): commas glued between a sentence end and
+# ...", "menikah.,,,,Ya", "terbuka. ,\"Kejadiannya", "pergi., Nampaknya"): commas glued between a sentence end and
 # the next sentence's first letter or opening quote. Prose never writes that; an abbreviation
 # before the comma ("M.Sc.,") is not taken: the full stop must follow a digit or a lower-case
 # word of 3 letters or more.
-_FLAT_JOIN = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?])|(?<=[.!?][\"”’)])) ?,+(?=[\"“]?[A-Z])")
+_FLAT_JOIN = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?])|(?<=[.!?][\"”’)])) ?,+ ?(?=[\"“]?[A-Z])")
 FLAT_JOINS_MIN = 2  # one such comma may be a typo; two or more are a flattened page
 
 

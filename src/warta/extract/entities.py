@@ -186,6 +186,8 @@ def _tidy(toks: list[Token], spans: list[ner.EntitySpan]) -> list[Found]:
         if a is None or b is None:
             continue
         label = sp.label
+        while a < b and toks[b - 1].text in ("(", "[", "“", '"'):
+            b -= 1  # "Dewan Pertimbangan Presiden (": an opening bracket belongs to what follows
         # "Mayjen Igor Konashenkov" -> "Igor Konashenkov" (the title stays outside); the same for
         # an organisation the model read with the title before it ("General Manager IPC")
         if label in ("PER", "ORG"):

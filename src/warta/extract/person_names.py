@@ -5,6 +5,7 @@ persons ("Audit", "Covid-19", "Di Kecamatan Leles", "Pengadilan Tindak Pidana Ko
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from warta import lang
@@ -101,7 +102,11 @@ def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
     )
 
 
-@cache
+# ke-an / pe-an / per-an nouns name fields and offices ("Kemaritiman", "Perhubungan",
+# "Pendidikan"); no Indonesian personal name has that shape
+FIELD_NOUN = re.compile(r"^(?:Ke|Pe|Pen|Pem|Per|Peng|Peny)[a-z]{4,}an$")
+
+
 @cache
 def degrees() -> frozenset[str]:
     """Academic degrees written after a name ("S.H.", "MS"; ``names.toml``)."""
@@ -140,6 +145,7 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
       Pidana Korupsi", "Polres Tanjungpinang"), or a place with a place head ("Jalan Sudirman");
     - a place glued before a name of two words or more is cut off ("Semarang Hevearita
       Gunaryanti Rahayu" -> "Hevearita Gunaryanti Rahayu"; after a title it is an affiliation);
+    - a one-word ke-an / pe-an noun ("Kemaritiman") names a field, not a person: dropped;
     - any other person with a title ("Bupati Bibit") stays a person;
     - a one-word name that opens a club's or company's name in the article ("Borneo" next to
       "Borneo FC") is that organisation: its mentions join it;
@@ -175,6 +181,9 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
             if e.titles and head not in e.affiliations:
                 e.affiliations.append(head)
             out.append(e)
+            continue
+        if len(words) == 1 and FIELD_NOUN.match(head):
+            # "Menteri Koordinator Kemaritiman , Binsar": the ministry's field, its name lost
             continue
         if e.titles:
             out.append(e)
