@@ -126,3 +126,9 @@ def test_a_ministrys_field_left_alone_after_a_title_is_no_person():
     article = read("Menteri Koordinator Kemaritiman , Binsar Panjaitan menyatakan pamit.")
     kept = review(article, person(article, "Kemaritiman", "Menteri Koordinator"), person(article, "Binsar Panjaitan"))
     assert [e.name for e in kept] == ["Binsar Panjaitan"]
+
+
+def test_a_name_ending_with_a_company_word_is_an_organisation():
+    article = read("kata Tom Smith, presiden Wrap Industries yang memproduksi alat itu.")
+    smith, wrap = review(article, person(article, "Tom Smith"), person(article, "Wrap Industries", "presiden"))
+    assert (smith.type, wrap.type, wrap.titles) == ("PER", "ORG", [])

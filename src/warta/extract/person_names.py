@@ -145,6 +145,7 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
       Pidana Korupsi", "Polres Tanjungpinang"), or a place with a place head ("Jalan Sudirman");
     - a place glued before a name of two words or more is cut off ("Semarang Hevearita
       Gunaryanti Rahayu" -> "Hevearita Gunaryanti Rahayu"; after a title it is an affiliation);
+    - a name ending with a company or club word ("Wrap Industries") is an organisation;
     - a one-word ke-an / pe-an noun ("Kemaritiman") names a field, not a person: dropped;
     - any other person with a title ("Bupati Bibit") stays a person;
     - a one-word name that opens a club's or company's name in the article ("Borneo" next to
@@ -180,6 +181,11 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
             _cut_head(e, head)
             if e.titles and head not in e.affiliations:
                 e.affiliations.append(head)
+            out.append(e)
+            continue
+        if len(words) > 1 and words[-1].rstrip(".") in org_tails:
+            # "presiden Wrap Industries": a company after a role, not a person
+            e.type, e.titles, e.standing = "ORG", [], None
             out.append(e)
             continue
         if len(words) == 1 and FIELD_NOUN.match(head):
