@@ -132,3 +132,8 @@ def test_a_name_ending_with_a_company_word_is_an_organisation():
     article = read("kata Tom Smith, presiden Wrap Industries yang memproduksi alat itu.")
     smith, wrap = review(article, person(article, "Tom Smith"), person(article, "Wrap Industries", "presiden"))
     assert (smith.type, wrap.type, wrap.titles) == ("PER", "ORG", [])
+
+
+def test_an_event_name_is_no_person():
+    article = read("Ia absen dari Toray Pan Pacific Open pekan ini.")
+    assert review(article, person(article, "Toray Pan Pacific Open")) == []

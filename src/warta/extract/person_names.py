@@ -113,12 +113,13 @@ def degrees() -> frozenset[str]:
     return frozenset(lang.get("id").toml("names").get("persons", {}).get("degrees", []))
 
 
-def _pack(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _pack(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = (lang.get(code).toml("names") or lang.get("id").toml("names")).get("persons", {})
     return (
         frozenset(data.get("place_heads", [])),
         frozenset(data.get("not_org_heads", [])),
         frozenset(data.get("org_tails", [])),
+        frozenset(data.get("event_tails", [])),
     )
 
 
@@ -145,7 +146,8 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
       Pidana Korupsi", "Polres Tanjungpinang"), or a place with a place head ("Jalan Sudirman");
     - a place glued before a name of two words or more is cut off ("Semarang Hevearita
       Gunaryanti Rahayu" -> "Hevearita Gunaryanti Rahayu"; after a title it is an affiliation);
-    - a name ending with a company or club word ("Wrap Industries") is an organisation;
+    - a name ending with a company or club word ("Wrap Industries") is an organisation, one ending
+      with an event word ("Toray Pan Pacific Open") is dropped (events are no entities);
     - a one-word ke-an / pe-an noun ("Kemaritiman") names a field, not a person: dropped;
     - any other person with a title ("Bupati Bibit") stays a person;
     - a one-word name that opens a club's or company's name in the article ("Borneo" next to
@@ -157,7 +159,7 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
     - anything else the quotation finder would not take as a person ("Audit", "Di Kecamatan
       Leles") is dropped.
     """
-    place_heads, not_org, org_tails = _pack(code)
+    place_heads, not_org, org_tails, event_tails = _pack(code)
     short_orgs = _short_org_forms(entities, org_tails)
     # places: the language pack's and the ones this article names on their own (not the places
     # mined from the news: they hold first names such as "Maria")
@@ -183,6 +185,8 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
                 e.affiliations.append(head)
             out.append(e)
             continue
+        if len(words) > 1 and any(e.name.endswith(" " + t) for t in event_tails):
+            continue  # "Toray Pan Pacific Open": an event, no entity
         if len(words) > 1 and words[-1].rstrip(".") in org_tails:
             # "presiden Wrap Industries": a company after a role, not a person
             e.type, e.titles, e.standing = "ORG", [], None
