@@ -178,3 +178,10 @@ def test_a_place_in_a_persons_origin_is_no_speaker():
     )
     article = warta.extract(text)
     assert [q.speaker.name for q in article.quotes] == ["Kevin Dooley"] * 3
+
+
+def test_a_specialist_degree_without_full_stops_is_no_speaker():
+    text = "Anggota DPR dr. Nova Riyanti Yusuf, SpKJ mengatakan kesehatan jiwa harus menjadi fokus pemerintah."
+    article = warta.extract(text)
+    assert [e.name for e in article.entities if e.type == "PER"] == ["Nova Riyanti Yusuf"]
+    assert article.quotes[0].speaker.name == "Nova Riyanti Yusuf"
