@@ -112,3 +112,10 @@ def test_an_opening_bracket_never_ends_a_name():
     end = text.index("(") + 1
     found = _tidy(toks, [ner.EntitySpan(0, end, "ORG", text[:end])])
     assert [f.text for f in found] == ["Dewan Pertimbangan Presiden"]
+
+
+def test_lower_case_common_nouns_are_no_place():
+    from warta.extract.entities import _common_lower
+
+    assert _common_lower("jalan raya", "id") and _common_lower("kampung halaman", "id")
+    assert not _common_lower("medan", "id") and not _common_lower("kota Sagar", "id")

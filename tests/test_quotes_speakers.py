@@ -185,3 +185,15 @@ def test_a_specialist_degree_without_full_stops_is_no_speaker():
     article = warta.extract(text)
     assert [e.name for e in article.entities if e.type == "PER"] == ["Nova Riyanti Yusuf"]
     assert article.quotes[0].speaker.name == "Nova Riyanti Yusuf"
+
+
+def test_a_field_or_a_conjunction_is_no_speaker():
+    from warta.extract.quote_lexicon import lexicon
+    from warta.extract.quote_speakers import is_name_token
+
+    lost = (
+        "Kementerian itu bekerja keras. Menteri Kelautan dan Perikanan , menjelaskan kenapa jajaran itu bekerja. "
+        '"Kami terus bekerja," katanya.'
+    )
+    assert [q.speaker for q in warta.extract(lost).quotes] == [None, None]
+    assert not is_name_token("Meski", lexicon("id"))

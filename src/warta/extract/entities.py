@@ -790,6 +790,16 @@ def _number_word(text: str, e: Entity, code: str) -> bool:
     )
 
 
+def _common_lower(name: str, code: str) -> bool:
+    """ "jalan raya", "kampung halaman" tagged as places: a name written all in lower case whose
+    every word is a common word. (A real name in text that lost its capitals stays: "jakarta".)"""
+    words = name.replace("-", " ").split()
+    if len(words) < 2 or any(c.isupper() or c.isdigit() for c in name):
+        return False  # one word may be a name too ("medan", "Medan")
+    common = lexicon(code).common_words | common_words()
+    return all(w in common for w in words)
+
+
 def run(article: Article) -> None:
     """Pipeline stage: fill ``article.entities``."""
     if article.language and article.language.code not in ("id", "ms"):
@@ -797,7 +807,7 @@ def run(article: Article) -> None:
     found, gov = _recognise(article.text, _sentences(article))
     code = article.language.code if article.language and article.language.code in lang.SUPPORTED else "id"
     entities = review_persons(article, _link(article, found, gov), lexicon(code), code)
-    entities = [e for e in entities if not _number_word(article.text, e, code)]
+    entities = [e for e in entities if not _number_word(article.text, e, code) and not _common_lower(e.name, code)]
     _outside_body(article, entities)
     for i, e in enumerate(entities, 1):
         e.id = f"e{i}"

@@ -16,15 +16,16 @@ from functools import lru_cache
 
 from warta.article import Article, Entity, Mention, Speaker
 from warta.extract.person_names import (
+    FIELD_NOUN,
+    degrees,
+    is_common,
+    person_like,
+)
+from warta.extract.person_names import (
     common_word as _common_word,
 )
 from warta.extract.person_names import (
     count_word as _count_word,
-)
-from warta.extract.person_names import (
-    degrees,
-    is_common,
-    person_like,
 )
 from warta.extract.person_names import (
     named_inside as _named_inside,
@@ -152,8 +153,8 @@ def name_in(tokens: list[Token], lex: QuoteLexicon, avoid: frozenset[str] = froz
         i -= 1
         if j - i >= 4:
             break
-    if i == j:
-        return None
+    if i == j or (j - i == 1 and FIELD_NOUN.match(words[i])):
+        return None  # no name, or only a ministry's field ("Menteri Kelautan dan Perikanan ,")
     while j - i > 2 and _field_word(words[i], lex):
         i += 1  # "Perdagangan Enggartiasto Lukita": a title word we do not list
     while j - i > 1 and words[i].lower() in lex.mined_common:
