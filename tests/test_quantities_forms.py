@@ -99,6 +99,7 @@ def test_words_with_object() -> None:
         "satu per satu",
         "Pemilu 2014 lalu",
         "Putaran kedua Liga 1 bakal menjadi partai final.",
+        "Pandemi Covid-19 melanda, Timnas U-16 menang, ADV-150 pekan lalu.",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -135,6 +135,8 @@ def _blocked(text: str, start: int, r: Rules) -> bool:
     before = text[max(0, start - 30) : start]
     if re.search(r"ke-\s*$", before, re.IGNORECASE):
         return True
+    if re.search(r"[A-Za-z]-$", before):
+        return True  # a code name: "Covid-19", "U-16", "F-16", "ADV-150"
     m = re.search(r"([\w.]+)\s*$", before)
     return bool(m and m.group(1).lower() in r.not_after)
 
