@@ -100,6 +100,7 @@ def test_words_with_object() -> None:
         "Pemilu 2014 lalu",
         "Putaran kedua Liga 1 bakal menjadi partai final.",
         "Pandemi Covid-19 melanda, Timnas U-16 menang, ADV-150 pekan lalu.",
+        "Siswa siap menghadapi Revolusi Industri 4.0 di sekolah.",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -142,8 +142,8 @@ def _blocked(text: str, start: int, r: Rules) -> bool:
 
 
 def _identifier(text: str, start: int, s: int, number: str) -> bool:
-    """Digits right after a capitalised word inside a sentence ("Liga 1", "Pemilu 2019" aside)."""
-    if not number.isdigit():
+    """Digits right after a capitalised word inside a sentence ("Liga 1", "Industri 4.0")."""
+    if not re.fullmatch(r"\d+(?:\.\d)?", number):
         return False
     prev = re.search(r"(\S+) $", text[max(start, s - 40) : s])
     if prev is None or not prev.group(1).isalpha() or not prev.group(1)[:1].isupper():
