@@ -101,6 +101,8 @@ def test_words_with_object() -> None:
         "Putaran kedua Liga 1 bakal menjadi partai final.",
         "Pandemi Covid-19 melanda, Timnas U-16 menang, ADV-150 pekan lalu.",
         "Siswa siap menghadapi Revolusi Industri 4.0 di sekolah.",
+        "Juve memimpin 2-0, skor imbang 2-2, formasi (4-4-2), gol Cuadrado (48').",
+        "Lagu yang satu ini digemari pedagang kaki lima, tim itu meraih juara 3.",
     ],
 )
 def test_not_quantities(text: str) -> None:

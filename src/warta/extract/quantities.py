@@ -137,8 +137,16 @@ def _blocked(text: str, start: int, r: Rules) -> bool:
         return True
     if re.search(r"[A-Za-z]-$", before):
         return True  # a code name: "Covid-19", "U-16", "F-16", "ADV-150"
+    if re.search(r"\d[-:]$", before):
+        return True  # the second number of a score, formation or clock time: "2-1", "4-4-2", "11:41"
     m = re.search(r"([\w.]+)\s*$", before)
     return bool(m and m.group(1).lower() in r.not_after)
+
+
+def _this_one(text: str, number: str, e: int, end: int) -> bool:
+    """ "lagu yang satu ini", "acara satu ini": "this one", no count."""
+    nxt = _next_word(text, e, end)
+    return number.lower() == "satu" and nxt is not None and nxt.group(0).lower() in ("ini", "itu")
 
 
 def _identifier(text: str, start: int, s: int, number: str) -> bool:
@@ -240,8 +248,11 @@ def find(
             and text[s - 1 : s] in ("", "\n", "(")
         ):
             continue  # list markers: "1.", "(2)"
-        if _identifier(text, start, s, m.group(0)) and not (obj or unit or modifier or upper or qs != s):
+        bare = not (obj or unit or modifier or upper or qs != s)
+        if bare and _identifier(text, start, s, m.group(0)):
             continue  # "Liga 1 bakal ...", "Tol Cipali 2": a name's number, no amount
+        if bare and (re.match(r"[-:]\d|['’]", text[e : e + 2]) or _this_one(text, m.group(0), e, end)):
+            continue  # a score "2-1", a clock "11:41", a minute "(48')", "yang satu ini"
         q = Quantity(
             start=qs, end=e, text=text[qs:e], value=value, unit=unit, bound=bound, upper=upper, modifier=modifier
         )

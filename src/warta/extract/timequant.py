@@ -34,7 +34,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "timequant-id"
 MODEL_FILE = "model.crfsuite"
 # Bump when ``tokenize`` or ``features`` change: a model trained on other features is stale
 # (the tests check the shipped model's version; the evaluation retrains stale fold models).
-FEATURES_VERSION = 6  # 3: "\ufffd 70" money; 4: "Liga 1" no amount; 5: "Covid-19"; 6: "Industri 4.0"
+FEATURES_VERSION = 7  # 3: "\ufffd 70" money; 4: "Liga 1"; 5: "Covid-19"; 6: "Industri 4.0"; 7: scores, "satu ini"
 # Word clusters (k-means over word vectors of raw news text, built by ``warta train timequant``):
 # "word<TAB>cluster id at each granularity", one word a line, shipped next to the model.
 CLUSTERS_FILE = "clusters.tsv"
