@@ -111,3 +111,16 @@ def test_names_with_years_are_not_times() -> None:
 )
 def test_parts_of_relative_periods(text: str, value: str) -> None:
     assert one(text).value == value
+
+
+def test_counts_from_a_month_or_a_year_named_before() -> None:
+    import warta
+
+    cases = {
+        "Ekspor naik pada Juni 2019, lebih tinggi dari bulan sebelumnya.": "2019-05",
+        "Laba paruh pertama 2019 naik dibanding tahun sebelumnya.": "2018",
+        "Mereka tiba Agustus 2019, lima hari kemudian pergi.": None,  # days from a month: unknown
+    }
+    for text, value in cases.items():
+        last = warta.extract(text, published="2019-09-20").times[-1]
+        assert last.value == value, text

@@ -43,8 +43,13 @@ def _anaphoric(f: Found, before: list[tuple[Found, Resolved]], r: Resolved) -> t
             continue
         if pr.day is not None:
             return pr.day, resolve(f, pr.day, anchor_conf=0.8)
-        if re.fullmatch(r"\d{4}", pr.value) and f.f.get("unit") in ("year", "decade", "century"):
-            anchor = date(int(pr.value), 7, 1)
+        # a year or a month named before (or the start of a range of them): enough for a count
+        # in units at least as coarse ("tahun sebelumnya" after "paruh pertama 2019", "bulan
+        # sebelumnya" after "Juni 2019"), not for days
+        m = re.match(r"(\d{4})(?:-(\d{2}))?(?:/|$)", pr.value)
+        unit = f.f.get("unit")
+        if m and (unit in ("year", "decade", "century") or (unit == "month" and m.group(2))):
+            anchor = date(int(m.group(1)), int(m.group(2) or 7), 15 if m.group(2) else 1)
             return anchor, resolve(f, anchor, anchor_conf=0.8)
         return None, Resolved(None, f.f.get("unit"), 0.2, note=f"counted from {pf.text!r}, too coarse to resolve")
     return None, Resolved(None, f.f.get("unit"), 0.2, note="counted from a time not named in the sentence")
