@@ -163,7 +163,7 @@ def test_nul_and_control_characters_through_the_cli(tmp_path: Path):
     assert "menangkap dua pemasok" in record["text"]
 
 
-@pytest.mark.parametrize("args", [["--published", "10-09-2019"], []])
+@pytest.mark.parametrize("args", [["--published", "32/13/2019"], []])
 def test_usage_errors_exit_2_in_one_line(tmp_path: Path, args: list[str]):
     path = tmp_path / "a.txt"
     path.write_text(GOOD, encoding="utf-8")

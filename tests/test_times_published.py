@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from warta.article import Article
 from warta.extract.published import infer, weekday_years
 
@@ -50,3 +52,28 @@ def test_no_evidence_says_so() -> None:
 def test_impossible_pair_gives_no_date() -> None:
     p = infer(art("Kata dia, Sabtu (31/2)."), today=TODAY)
     assert p.value is None
+
+
+@pytest.mark.parametrize(
+    ("given", "value"),
+    [
+        ("2019-09-10", "2019-09-10"),
+        ("43718", "2019-09-10"),  # a spreadsheet's day number, as CSV exports of Excel files carry
+        ("31 Juli 2019", "2019-07-31"),
+        ("10-09-2019", "2019-09-10"),
+        ("Selasa, 10/9/2019 14:30 WIB", "2019-09-10T14:30+07:00"),
+    ],
+)
+def test_publication_dates_as_inputs_write_them(given: str, value: str) -> None:
+    from warta.pipeline import parse_published
+
+    assert parse_published(given) == value
+
+
+@pytest.mark.parametrize("given", ["10 September", "kemarin", "12345", "2019", "32/13/2019"])
+def test_a_date_without_its_year_or_day_is_refused(given: str) -> None:
+    from warta.errors import UsageError
+    from warta.pipeline import parse_published
+
+    with pytest.raises(UsageError):
+        parse_published(given)

@@ -7,9 +7,10 @@ Stages are named by import path and loaded once per process (so models load once
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from warta.article import Article, InputInfo, Language, Published
 from warta.clean.structure import build
@@ -141,7 +142,37 @@ def parse_published(value: str | date | datetime) -> str:
             return date.fromisoformat(v).isoformat()
         return datetime.fromisoformat(v.replace("Z", "+00:00")).isoformat()
     except ValueError:
-        raise UsageError(f"invalid publication date {value!r}: expected YYYY-MM-DD or an ISO datetime") from None
+        pass
+    written = _excel_serial(v) or _written_date(v)
+    if written is None:
+        raise UsageError(
+            f"invalid publication date {value!r}: expected YYYY-MM-DD, an ISO datetime or a full written date"
+            " ('31 Juli 2019', 'Selasa, 10/9/2019 14:30 WIB')"
+        )
+    return written
+
+
+def _excel_serial(v: str) -> str | None:
+    """A spreadsheet's day number ("43718" = 2019-09-10), as CSV exports of Excel files carry
+    them; only whole-field numbers that fall between 1950 and 2100."""
+    if not re.fullmatch(r"\d{5}(?:\.\d+)?", v):
+        return None
+    n = float(v)
+    if not 18264 <= n < 73051:  # 1950-01-01 .. 2100-01-01
+        return None
+    return (date(1899, 12, 30) + timedelta(days=int(n))).isoformat()
+
+
+def _written_date(v: str) -> str | None:
+    """A full date written out ("31 Juli 2019", "Selasa, 10/9/2019 14:30 WIB"), read by the
+    language pack's time grammar: one expression over the whole field, with its year and day."""
+    from warta.extract.times import resolve_span
+
+    found = resolve_span(v, 0, len(v), None, 0.0)
+    if len(found) != 1 or found[0].value is None or len(found[0].text) < len(v.strip(" ,.")) - 2:
+        return None
+    value = found[0].value
+    return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+(?:[+-]\d{2}:\d{2})?)?", value) else None
 
 
 _default: Pipeline | None = None
