@@ -26,7 +26,7 @@ from functools import cache
 from warta import lang
 from warta.article import Article, Entity, Mention
 from warta.extract.numwords import lexicon as num_lexicon
-from warta.extract.person_names import degrees, review_persons, sentence_initial
+from warta.extract.person_names import degrees, place_heads, review_persons, sentence_initial
 from warta.extract.quote_lexicon import lexicon
 from warta.nlp import ner
 from warta.nlp.segment import Token, tokenize
@@ -657,6 +657,12 @@ def _recognise(text: str, spans: list[tuple[int, int]]) -> tuple[list[Found], di
     return found_all, gov
 
 
+@cache
+def _all_places() -> frozenset[str]:
+    """The places mined from the news and the language pack's."""
+    return places() | lexicon("id").places
+
+
 def _glued_persons(sents: list[tuple[list[Token], list[Found]]]) -> None:
     """A place or organisation read with a person's name glued on ("Sekretaris Daerah DKI Jakarta
     Saefullah" -> LOC "DKI Jakarta Saefullah"): when the article names that person on their own and
@@ -664,10 +670,10 @@ def _glued_persons(sents: list[tuple[list[Token], list[Found]]]) -> None:
     as a person of its own, so the title and affiliation before it attach to it."""
     persons = {f.text for _, found in sents for f in found if f.label == "PER"}
     named = {(f.label, f.text) for _, found in sents for f in found}
-    pl = places() | lexicon("id").places
+    pl = _all_places()
     # places the article names, with or without their head word ("Kecamatan Putri Hijau",
     # "Putri Hijau"; "Bani", "Kota Bani")
-    heads = _place_heads()
+    heads = place_heads()
     known: set[str] = set()
     for label, text in named:
         words = text.split()
@@ -700,12 +706,6 @@ def _glued_persons(sents: list[tuple[list[Token], list[Found]]]) -> None:
                     f.start, f.text, f.s = cut, _text(toks, cut, f.end), toks[cut].start
                     break
         found.sort(key=lambda f: f.start)
-
-
-@cache
-def _place_heads() -> frozenset[str]:
-    """Words that head a place name ("Kecamatan", "Kota", "Desa"; ``names.toml``)."""
-    return frozenset(lang.get("id").toml("names").get("persons", {}).get("place_heads", []))
 
 
 def _repeated_names(sents: list[tuple[list[Token], list[Found]]]) -> None:
@@ -778,11 +778,21 @@ def _outside_body(article: Article, entities: list[Entity]) -> None:
                     ent.affiliations.append(a)
 
 
+@cache
+def _number_words(code: str) -> frozenset[str]:
+    nl = num_lexicon(code)
+    return frozenset({*nl.units, *nl.small, *nl.large, *nl.plural})
+
+
+@cache
+def _all_common(code: str) -> frozenset[str]:
+    return lexicon(code).common_words | common_words()
+
+
 def _number_word(text: str, e: Entity, code: str) -> bool:
     """ "Lima pertandingan terakhir, ...": a number word opening a sentence, taken by the tagger for a
     name (Lima, Peru). True when every mention opens a sentence before a lower-case word."""
-    nl = num_lexicon(code)
-    if " " in e.name or e.name.lower() not in {*nl.units, *nl.small, *nl.large, *nl.plural} or not e.mentions:
+    if " " in e.name or e.name.lower() not in _number_words(code) or not e.mentions:
         return False
     return all(
         sentence_initial(text, m.start) and text[m.end : m.end + 2][:1] == " " and text[m.end + 1 : m.end + 2].islower()
@@ -796,8 +806,7 @@ def _common_lower(name: str, code: str) -> bool:
     words = name.replace("-", " ").split()
     if len(words) < 2 or any(c.isupper() or c.isdigit() for c in name):
         return False  # one word may be a name too ("medan", "Medan")
-    common = lexicon(code).common_words | common_words()
-    return all(w in common for w in words)
+    return all(w in _all_common(code) for w in words)
 
 
 def run(article: Article) -> None:

@@ -108,19 +108,21 @@ FIELD_NOUN = re.compile(r"^(?:Ke|Pe|Pen|Pem|Per|Peng|Peny)[a-z]{4,}an$")
 
 
 @cache
-def degrees() -> frozenset[str]:
-    """Academic degrees written after a name ("S.H.", "MS"; ``names.toml``)."""
-    return frozenset(lang.get("id").toml("names").get("persons", {}).get("degrees", []))
-
-
-def _pack(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _persons_list(key: str, code: str = "id") -> frozenset[str]:
+    """One word list of the ``[persons]`` table of ``names.toml`` (the Indonesian pack's when the
+    language has none), read once."""
     data = (lang.get(code).toml("names") or lang.get("id").toml("names")).get("persons", {})
-    return (
-        frozenset(data.get("place_heads", [])),
-        frozenset(data.get("not_org_heads", [])),
-        frozenset(data.get("org_tails", [])),
-        frozenset(data.get("event_tails", [])),
-    )
+    return frozenset(data.get(key, []))
+
+
+def degrees() -> frozenset[str]:
+    """Academic degrees written after a name ("S.H.", "MS")."""
+    return _persons_list("degrees")
+
+
+def place_heads(code: str = "id") -> frozenset[str]:
+    """Words that head a place name ("Kecamatan", "Kota", "Jalan")."""
+    return _persons_list("place_heads", code)
 
 
 def _short_org_forms(entities: list[Entity], org_tails: frozenset[str]) -> dict[str, Entity]:
@@ -159,7 +161,8 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
     - anything else the quotation finder would not take as a person ("Audit", "Di Kecamatan
       Leles") is dropped.
     """
-    place_heads, not_org, org_tails, event_tails = _pack(code)
+    heads, not_org = place_heads(code), _persons_list("not_org_heads", code)
+    org_tails, event_tails = _persons_list("org_tails", code), _persons_list("event_tails", code)
     short_orgs = _short_org_forms(entities, org_tails)
     # places: the language pack's and the ones this article names on their own (not the places
     # mined from the news: they hold first names such as "Maria")
@@ -171,9 +174,9 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
             out.append(e)
             continue
         head = words[0]
-        if len(words) > 1 and (head in place_heads or (head in lex.org_words and head not in lex.places | not_org)):
+        if len(words) > 1 and (head in heads or (head in lex.org_words and head not in lex.places | not_org)):
             # "Majelis hakim Pengadilan Tindak Pidana Korupsi": the title belonged to nobody
-            e.type = "LOC" if head in place_heads else "ORG"
+            e.type = "LOC" if head in heads else "ORG"
             e.titles = []
             e.standing = None
             out.append(e)

@@ -249,13 +249,7 @@ class NameIndex:
         i = 0
         while i < n:
             j = i
-            while (
-                j < n
-                and (is_name_token(tokens[j].text, lex) or _initial(tokens[j].text))
-                and tokens[j].text.lower() not in lex.name_breaks
-                and tokens[j].text not in lex.titles  # "Dr Suwondo": an initial-like title
-                and j - i < 16
-            ):
+            while j < n and _run_word(tokens[j].text, lex) and j - i < 16:
                 j += 1
             after_title = i > 0 and (tokens[i - 1].text in lex.titles or tokens[i - 1].text in lex.org_words)
             if j - i >= 2:
@@ -402,6 +396,14 @@ def _aliases(text: str, tokens: list[Token], lex: QuoteLexicon) -> dict[str, str
         if full and full != short and short not in out:
             out[short] = full
     return out
+
+
+def _run_word(word: str, lex: QuoteLexicon) -> bool:
+    """A word of a capitalised name run: a name word, or an initial that is no title or name
+    break ("Dr", "Vs" look like initials)."""
+    return is_name_token(word, lex) or (
+        _initial(word) and word not in lex.titles and word.lower() not in lex.name_breaks
+    )
 
 
 def _initial(word: str) -> bool:
@@ -667,18 +669,7 @@ def resolve(
         )
     if ref.kind == "name":
         full = names.fullest(ref.name)
-        # a person's origin, then "itu"/"tersebut": "Pria dari Albuquerque, New Mexico, ..., itu"
-        after = article.text[ref.end : ref.end + 80]
-        before = re.split(r"[.!?\n]", article.text[max(0, ref.start - 80) : ref.start])[-1]
-        demonstrative = (
-            re.search(r"\b(dari|asal)\b", before) is not None
-            and re.match(r"[^.!?\n\"“”]*?[\s,)](itu|tersebut)\s", after) is not None
-        )
-        if (
-            demonstrative
-            and any(e.type == "LOC" and e.name in (full, ref.name) for e in article.entities)
-            and not _entity_named(article, full)
-        ):
+        if _origin_place(article, ref, full):
             # "Pria dari Albuquerque, New Mexico, ..., itu menuturkan": a place is nobody; the
             # phrase points back to the person in focus
             if focus is not None:
@@ -734,6 +725,21 @@ def resolve(
             )
         return Speaker(entity=None, name=names.fullest(last), mention=mention), None, 0.6
     return None, f"pronoun ({ref.text}) with no person named before it", 0.4
+
+
+def _origin_place(article: Article, ref: SpeakerRef, full: str) -> bool:
+    """Is the name read a place the article names, in a person's origin closed by "itu" or
+    "tersebut" ("Pria dari Albuquerque, New Mexico, Amerika Serikat (AS), itu")?"""
+    if not any(e.type == "LOC" and e.name in (full, ref.name) for e in article.entities):
+        return False
+    if _entity_named(article, full) is not None:
+        return False
+    before = re.split(r"[.!?\n]", article.text[max(0, ref.start - 80) : ref.start])[-1]
+    after = article.text[ref.end : ref.end + 80]
+    return (
+        re.search(r"\b(dari|asal)\b", before) is not None
+        and re.match(r"[^.!?\n\"“”]*?[\s,)](itu|tersebut)\s", after) is not None
+    )
 
 
 def _role_tail(role: str | None, full: str, name: str, lex: QuoteLexicon) -> bool:
