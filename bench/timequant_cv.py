@@ -29,7 +29,7 @@ from pathlib import Path
 
 from warta.evaluate import _nerugm
 from warta.extract import timequant as tq
-from warta.training.timequant import PARAMS
+from warta.training.timequant import PARAMS, gold_tags
 
 Sent = tuple[str, list[tuple[int, int]], tq.RuleView, list[str], dict[str, set[tuple[int, int]]]]
 Features = Callable[[str, list[tuple[int, int]], tq.RuleView, tq.Clusters], list[list[str]]]
@@ -53,12 +53,7 @@ def sentences(folder: Path) -> list[Sent]:
     for name in ("train.01.tsv", "dev.01.tsv"):
         for s in _nerugm.load(folder / name, tq.LABELS):
             toks = tq.tokenize(s.text)
-            tags = ["O"] * len(toks)
-            for lab in tq.LABELS:
-                for a, b in s.spans[lab]:
-                    inside = [i for i, (x, y) in enumerate(toks) if x < b and a < y]
-                    for k, i in enumerate(inside):
-                        tags[i] = ("B-" if k == 0 else "I-") + lab
+            tags = gold_tags(toks, s.spans)
             gold = {lab: set(s.spans[lab]) for lab in tq.LABELS}
             out.append((s.text, toks, tq.rule_view(s.text), tags, gold))
     return out

@@ -39,6 +39,17 @@ VECTORS = Path(__file__).resolve().parent.parent / "models" / "ner-id" / "vocab"
 WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)?")
 
 
+def gold_tags(toks: Sequence[tuple[int, int]], spans: dict[str, list[tuple[int, int]]]) -> list[str]:
+    """BIO tags on Warta's own tokens for the gold TIME/QUANTITY character spans."""
+    tags = ["O"] * len(toks)
+    for lab in timequant.LABELS:
+        for a, b in spans[lab]:
+            inside = [i for i, (x, y) in enumerate(toks) if x < b and a < y]
+            for k, i in enumerate(inside):
+                tags[i] = ("B-" if k == 0 else "I-") + lab
+    return tags
+
+
 def examples(
     paths: Path | Sequence[Path], clusters: timequant.Clusters | None = None
 ) -> tuple[list[list[list[str]]], list[list[str]]]:
@@ -49,14 +60,8 @@ def examples(
     for path in [paths] if isinstance(paths, Path) else paths:
         for s in _nerugm.load(path, timequant.LABELS):
             toks = timequant.tokenize(s.text)
-            tags = ["O"] * len(toks)
-            for lab in timequant.LABELS:
-                for a, b in s.spans[lab]:
-                    inside = [i for i, (x, y) in enumerate(toks) if x < b and a < y]
-                    for k, i in enumerate(inside):
-                        tags[i] = ("B-" if k == 0 else "I-") + lab
             xs.append(timequant.features(s.text, toks, clusters=clusters))
-            ys.append(tags)
+            ys.append(gold_tags(toks, s.spans))
     return xs, ys
 
 
