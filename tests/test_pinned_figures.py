@@ -19,7 +19,9 @@ spec.loader.exec_module(pins)  # type: ignore[union-attr]
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (DATA / "click-id-raw-articles").exists(), reason="no ../shared/data (the pinned evaluations need it)"),
+    pytest.mark.skipif(
+        not (DATA / "click-id-raw-articles").exists(), reason="no ../shared/data (the pinned evaluations need it)"
+    ),
 ]
 
 

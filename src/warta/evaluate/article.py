@@ -129,6 +129,34 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_ablated(args: argparse.Namespace, names: list[str]) -> int:
+    """Figures as shipped, without the named rules, and the difference, field by field."""
+    from warta.rules import ablated
+
+    if args.split == "test":
+        raise UsageError("--ablate is for choosing: run it on dev (the test part is read for figures only)")
+    data = Path(args.data)
+    gold = Path(args.gold) if args.gold else None
+    base = evaluate(data, args.split, gold).figures()
+    with ablated(names):
+        tally = evaluate(data, args.split, gold)
+    off = tally.figures()
+    if args.format == "json":
+        print(json.dumps({"shipped": base, "ablated": off, "rules": names}, indent=1))
+        return 0
+    print(f"without: {', '.join(names)}  ({base['articles']} articles, {args.split})")
+    print(f"{'field':26} {'shipped':>8} {'without':>8} {'diff':>8}")
+    for key in PRF_KEYS:
+        a, b = base[key]["f1"], off[key]["f1"]
+        mark = "" if abs(a - b) < 0.0005 else "  *"
+        print(f"{key:26} {a:8.3f} {b:8.3f} {b - a:+8.3f}{mark}")
+    a, b = base["speakers"]["accuracy"], off["speakers"]["accuracy"]
+    print(f"{'speaker accuracy':26} {a:8.3f} {b:8.3f} {b - a:+8.3f}")
+    if args.errors:
+        print_errors(tally, args.limit)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("article", help="whole articles against the gold standard (bench/gold): P/R/F1 per field")
     p.add_argument("--gold", default=None, help=f"gold standard directory (default: {default_gold_dir()})")
@@ -137,4 +165,4 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     p.add_argument("--errors", action="store_true", help="list errors by category (dev and train only)")
     p.add_argument("--limit", type=int, default=15, help="errors shown per category (default: 15)")
-    p.set_defaults(func=run)
+    p.set_defaults(func=run, ablate_run=run_ablated)

@@ -72,7 +72,9 @@ def from_standoff(ann: dict[str, Any], text: str) -> Annotation:
         for q in ann.get("quotes", [])
     ]
     times = [(sp(t["span"]), t.get("value")) for t in ann.get("times", [])]
-    sources = [(sp(s["span"]), text[s["span"][0] : s["span"][1]], s.get("relation", "cited")) for s in ann.get("sources", [])]
+    sources = [
+        (sp(s["span"]), text[s["span"][0] : s["span"][1]], s.get("relation", "cited")) for s in ann.get("sources", [])
+    ]
     blocks = [(sp(b["span"]), b.get("kind", "other")) for b in ann.get("boilerplate", [])]
     return Annotation(text, clusters, quotes, times, sources, blocks)  # type: ignore[arg-type]
 
@@ -230,13 +232,13 @@ def _score_entities(doc_id: str, gold: Annotation, sys: Annotation, t: Tally) ->
         s = {x for x in sm if x[1] == typ}
         t.add(f"entity_mentions_{typ}", len(g & s), len(s - g), len(g - s))
     gspans = {m: typ for m, typ in gm}
-    for (m, typ) in sorted(sm - gm):
+    for m, typ in sorted(sm - gm):
         if m in gspans:
             t.err(f"entity type {gspans[m]}->{typ}", doc_id, repr(text[m[0] : m[1]]))
         else:
             t.err(f"entity spurious {typ}", doc_id, repr(text[m[0] : m[1]]))
     sspans = {m for m, _ in sm}
-    for (m, typ) in sorted(gm - sm):
+    for m, typ in sorted(gm - sm):
         if m not in sspans:
             t.err(f"entity missed {typ}", doc_id, repr(text[m[0] : m[1]]))
     # clusters (CEAF-e)
@@ -345,16 +347,16 @@ def _score_times(doc_id: str, gold: Annotation, sys: Annotation, t: Tally) -> No
             ok += 1
         else:
             s = gold.times[i][0]
-            t.err("time value", doc_id, f"{text[s[0]:s[1]]!r}: gold {gold.times[i][1]}, got {sys.times[j][1]}")
+            t.err("time value", doc_id, f"{text[s[0] : s[1]]!r}: gold {gold.times[i][1]}, got {sys.times[j][1]}")
     t.add("time_values", ok, len(sys.times) - ok, len(gold.times) - ok)
     mg = {i for i, _ in pairs}
     for i, (s, v) in enumerate(gold.times):
         if i not in mg:
-            t.err("time missed", doc_id, f"{text[s[0]:s[1]]!r} = {v}")
+            t.err("time missed", doc_id, f"{text[s[0] : s[1]]!r} = {v}")
     ms = {j for _, j in pairs}
     for j, (s, v) in enumerate(sys.times):
         if j not in ms:
-            t.err("time spurious", doc_id, f"{text[s[0]:s[1]]!r} = {v}")
+            t.err("time spurious", doc_id, f"{text[s[0] : s[1]]!r} = {v}")
 
 
 def _score_sources(doc_id: str, gold: Annotation, sys: Annotation, t: Tally) -> None:
@@ -378,10 +380,10 @@ def _score_blocks(doc_id: str, gold: Annotation, sys: Annotation, t: Tally, text
     ms = {j for _, j in pairs}
     for i, (s, kind) in enumerate(gold.blocks):
         if i not in mg:
-            t.err("boilerplate missed", doc_id, f"{kind} {text[s[0]:s[1]][:70]!r}")
+            t.err("boilerplate missed", doc_id, f"{kind} {text[s[0] : s[1]][:70]!r}")
     for j, (s, kind) in enumerate(sys.blocks):
         if j not in ms:
-            t.err("boilerplate spurious", doc_id, f"{kind} {text[s[0]:s[1]][:70]!r}")
+            t.err("boilerplate spurious", doc_id, f"{kind} {text[s[0] : s[1]][:70]!r}")
     lost = 0
     for s, _kind in sys.blocks:
         for k in range(s[0], min(s[1], len(text))):

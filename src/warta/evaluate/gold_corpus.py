@@ -128,6 +128,8 @@ def load_gold(
         ann = json.loads(ann_path.read_text(encoding="utf-8")) if ann_path.exists() else {}
         text = article_text(data, rec["outlet"], rec["row"], rec["sha256"])
         out.append(
-            GoldArticle(rec["id"], rec["outlet"], rec["row"], rec["split"], rec.get("published"), rec.get("url"), text, ann)
+            GoldArticle(
+                rec["id"], rec["outlet"], rec["row"], rec["split"], rec.get("published"), rec.get("url"), text, ann
+            )
         )
     return out

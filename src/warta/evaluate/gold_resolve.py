@@ -29,6 +29,12 @@ _FOLD = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '
          "`": "'", "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-"}  # fmt: skip
 
 
+# UTF-8 quotation marks and no-break spaces read as Mac Roman (the CLICK-ID xlsx exports carry them)
+_MOJIBAKE = {"\u201a\u00c4\u00fa": '"', "\u201a\u00c4\u00f9": '"', "\u201a\u00c4\u00f2": "'",
+             "\u201a\u00c4\u00f4": "'", "\u201a\u00c4\u00ec": "-", "\u201a\u00c4\u00ee": "-",
+             "\u00ac\u2020": " "}  # fmt: skip
+
+
 class Folded:
     """The text with whitespace runs as one space and quote/dash variants folded; ``pos`` maps
     each folded index back to the raw text."""
@@ -37,7 +43,16 @@ class Folded:
         chars: list[str] = []
         pos: list[int] = []
         prev_space = False
+        skip = 0
         for i, ch in enumerate(text):
+            if skip:
+                skip -= 1
+                continue
+            if ch in "\u201a\u00ac":
+                seq = next((m for m in _MOJIBAKE if text.startswith(m, i)), None)
+                if seq:
+                    skip = len(seq) - 1
+                    ch = _MOJIBAKE[seq]
             if ch.isspace():
                 if prev_space:
                     continue
@@ -112,7 +127,9 @@ def _inside(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= a[0] and a[1] <= e for s, e in spans)
 
 
-def _snippet_span(doc: Folded, item: dict[str, Any], what: str, res: Resolution, *, word: bool = False) -> tuple[int, int] | None:
+def _snippet_span(
+    doc: Folded, item: dict[str, Any], what: str, res: Resolution, *, word: bool = False
+) -> tuple[int, int] | None:
     """One span from ``text`` (its first or ``n``-th occurrence) or from ``from``..``to``."""
     if "text" in item:
         occ = doc.find_all(str(item["text"]), word=word)
@@ -133,7 +150,15 @@ def _snippet_span(doc: Folded, item: dict[str, Any], what: str, res: Resolution,
     return None
 
 
-def _near(doc: Folded, needle: str, anchor: tuple[int, int], what: str, res: Resolution, *, avoid: tuple[int, int] | None = None) -> tuple[int, int] | None:
+def _near(
+    doc: Folded,
+    needle: str,
+    anchor: tuple[int, int],
+    what: str,
+    res: Resolution,
+    *,
+    avoid: tuple[int, int] | None = None,
+) -> tuple[int, int] | None:
     """The occurrence of ``needle`` closest to ``anchor`` (outside ``avoid``)."""
     occ = [o for o in doc.find_all(needle, word=True) if avoid is None or not _overlaps(o, avoid)]
     if not occ:
@@ -164,7 +189,7 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
         sp = _snippet_span(doc, b, "boilerplate", res)
         if sp:
             boiler.append({"span": list(sp), "kind": b.get("kind", "other")})
-            res.notes.append(f"  BOILER {b.get('kind', 'other'):9} {text[sp[0]:sp[1]][:70]!r}")
+            res.notes.append(f"  BOILER {b.get('kind', 'other'):9} {text[sp[0] : sp[1]][:70]!r}")
     bspans = [tuple(b["span"]) for b in boiler]
     blocked: list[tuple[int, int]] = list(bspans)  # type: ignore[arg-type]
     for s in work.get("not_entities") or []:
@@ -182,7 +207,9 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
         if e.get("type") not in ("PER", "ORG", "LOC"):
             res.error(f"entity {eid}: type {e.get('type')!r} is not PER/ORG/LOC")
         for m in e.get("mentions") or []:
-            forms.append((eid, m["text"] if isinstance(m, dict) else str(m), m.get("n") if isinstance(m, dict) else None))
+            forms.append(
+                (eid, m["text"] if isinstance(m, dict) else str(m), m.get("n") if isinstance(m, dict) else None)
+            )
     claimed: list[tuple[int, int]] = []
     mentions: dict[str, list[tuple[int, int]]] = {str(e.get("id")): [] for e in ents}
     for eid, form, n in sorted(forms, key=lambda f: -len(fold(f[1]))):
@@ -194,7 +221,9 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
             occ = _pick(occ, n, f"entity {eid} mention {form!r}", res)
         kept = [o for o in occ if not any(_overlaps(o, c) for c in claimed) and not _inside(o, blocked)]
         if not kept:
-            res.notes.append(f"  note: {eid} {form!r} occurs only inside a longer mention, a block or a not_entities string")
+            res.notes.append(
+                f"  note: {eid} {form!r} occurs only inside a longer mention, a block or a not_entities string"
+            )
         claimed += kept
         mentions[eid] += kept
     out_ents = []
@@ -214,7 +243,9 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
                 if not occ:
                     res.error(f"entity {eid}: {key[:-1]} {form!r} not found in the text")
                     continue
-                best = min(occ, key=lambda o: min(abs(o[1] - m[0]) if o[1] <= m[0] else abs(o[0] - m[1]) + 20 for m in ms))
+                best = min(
+                    occ, key=lambda o: min(abs(o[1] - m[0]) if o[1] <= m[0] else abs(o[0] - m[1]) + 20 for m in ms)
+                )
                 spans.append(list(best))
             if spans:
                 rec[key] = spans
@@ -249,7 +280,7 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
         quotes.append(rec)
         res.notes.append(
             f"  Q{i} {q.get('kind'):8} speaker={q.get('speaker')} cue={q.get('cue')!r} "
-            f"{text[sp[0]:sp[0] + 40]!r}...{text[max(sp[0], sp[1] - 25):sp[1]]!r}"
+            f"{text[sp[0] : sp[0] + 40]!r}...{text[max(sp[0], sp[1] - 25) : sp[1]]!r}"
         )
     out["quotes"] = quotes
 
@@ -272,7 +303,7 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
         sp = _snippet_span(doc, s, "source", res, word=True)
         if sp:
             sources.append({"span": list(sp), "relation": s.get("relation", "cited")})
-            res.notes.append(f"  SOURCE {s.get('relation', 'cited')} {text[sp[0]:sp[1]]!r}")
+            res.notes.append(f"  SOURCE {s.get('relation', 'cited')} {text[sp[0] : sp[1]]!r}")
     out["sources"] = sources
     out["boilerplate"] = boiler
     if work.get("notes"):
@@ -316,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.annotator:
                 out["annotator"] = args.annotator
             args.out.mkdir(parents=True, exist_ok=True)
-            (args.out / f"{doc_id}.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            (args.out / f"{doc_id}.json").write_text(
+                json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
     print(f"{len(args.files)} file(s), {n_err} error(s)")
     return 1 if n_err else 0
 

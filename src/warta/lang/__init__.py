@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 SUPPORTED = ("id", "en")
+DEFAULT = "id"  # the pack used when an article's language has no pack of its own
 
 
 class LanguagePack:
@@ -22,6 +23,11 @@ class LanguagePack:
         self.root = Path(str(resources.files("warta.lang").joinpath(code)))
         if not self.root.is_dir():
             raise KeyError(f"no language pack for {code!r}")
+
+    @property
+    def extracts(self) -> bool:
+        """Does this pack carry the data of the extraction stages (not only cleaning rules)?"""
+        return self.has("speech_verbs.toml")
 
     def path(self, name: str) -> Path:
         return self.root / name
@@ -54,3 +60,17 @@ class LanguagePack:
 @cache
 def get(code: str) -> LanguagePack:
     return LanguagePack(code)
+
+
+def for_code(code: str | None) -> LanguagePack:
+    """The pack for a language code, the default pack when there is none."""
+    return get(code if code in SUPPORTED else DEFAULT)
+
+
+def for_article(article: Any) -> LanguagePack:
+    """The pack the extraction stages use for an article: its detected language's when that pack
+    carries extraction data (speech verbs, titles, ...), else the default pack (whose model and
+    lexicons the stages then apply, with a warning from the stage)."""
+    lang = getattr(article, "language", None)
+    pack = for_code(lang.code if lang else None)
+    return pack if pack.extracts else get(DEFAULT)
