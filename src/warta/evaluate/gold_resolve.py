@@ -23,7 +23,7 @@ from typing import Any
 
 from warta.evaluate.gold_corpus import article_text, default_gold_dir, read_manifest
 
-GUIDELINES = "v2 (docs/annotation-guidelines.md, 2026-12-07)"
+GUIDELINES = "v2.2 (docs/annotation-guidelines.md, 2026-12-07)"
 _FOLD = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
          "\u00bb": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
          "`": "'", "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-"}  # fmt: skip
@@ -311,6 +311,25 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
     return out, res
 
 
+def dump_standoff(out: dict[str, Any]) -> str:
+    """Stand-off JSON with one item per line (diffs stay readable, files small)."""
+    lines = ["{"]
+    keys = list(out)
+    for k, key in enumerate(keys):
+        val = out[key]
+        comma = "," if k < len(keys) - 1 else ""
+        if isinstance(val, list) and val:
+            lines.append(f" {json.dumps(key)}: [")
+            for i, item in enumerate(val):
+                sep = "," if i < len(val) - 1 else ""
+                lines.append(f"  {json.dumps(item, ensure_ascii=False)}{sep}")
+            lines.append(f" ]{comma}")
+        else:
+            lines.append(f" {json.dumps(key)}: {json.dumps(val, ensure_ascii=False)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 def _manifest_index() -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in read_manifest(default_gold_dir())}
 
@@ -347,9 +366,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.annotator:
                 out["annotator"] = args.annotator
             args.out.mkdir(parents=True, exist_ok=True)
-            (args.out / f"{doc_id}.json").write_text(
-                json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-            )
+            (args.out / f"{doc_id}.json").write_text(dump_standoff(out), encoding="utf-8")
     print(f"{len(args.files)} file(s), {n_err} error(s)")
     return 1 if n_err else 0
 
