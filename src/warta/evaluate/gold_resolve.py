@@ -306,8 +306,7 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
             res.notes.append(f"  SOURCE {s.get('relation', 'cited')} {text[sp[0] : sp[1]]!r}")
     out["sources"] = sources
     out["boilerplate"] = boiler
-    if work.get("notes"):
-        out["notes"] = work["notes"]
+    # the annotators' notes quote the article: they stay in the working files, out of the repository
     return out, res
 
 
