@@ -49,8 +49,8 @@ def subset(out_dir: Path, per_file: int) -> list[str]:
 
 
 def run_once(paths: list[str], workers: int, db: str) -> dict[str, float]:
+    from warta.batch import ingest
     from warta.store import open_store
-    from warta.store.ingest import ingest
 
     cpu0 = _cpu()
     start = time.perf_counter()

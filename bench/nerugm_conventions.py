@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from warta import lang
-from warta.evaluate._nerugm import read_bio
+from warta.evaluate.nerugm_reader import read_bio
 from warta.training.ner import bio_spans
 
 # The boundary words examined (an analysis choice, not language knowledge Warta uses).

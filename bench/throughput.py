@@ -69,9 +69,9 @@ def timed(fn: Callable[[], object]) -> tuple[float, float]:
 
 def read_documents(n: int) -> list:
     """n documents spread evenly over the CLICK-ID outlet files, read by warta's own reader."""
+    from warta.batch import documents
     from warta.read.inputs import ReadStats
     from warta.read.record import RawDocument
-    from warta.store.ingest import documents
 
     files = sorted(str(p) for p in DATA.glob("*.csv.gz"))
     per_file = -(-n // len(files))

@@ -4,7 +4,7 @@
 
 The choices in the timequant model card are made with this: 5 folds over the 1,874 sentences of
 train.01 + dev.01, on 3 shuffles (seeds 1-3), mean exact-span F1 per label; no test file is read.
-Variants add features on top of ``warta.extract.timequant.features``:
+Variants add features on top of ``warta.extract.time.tagger.features``:
 
 - ``pos``: each word's most frequent universal part of speech in the UD Indonesian treebanks
   (GSD, CSUI, PUD under ``../shared/data``), for the word and its neighbours (±2);
@@ -27,8 +27,8 @@ from collections.abc import Callable
 from multiprocessing import Pool
 from pathlib import Path
 
-from warta.evaluate import _nerugm
-from warta.extract import timequant as tq
+from warta.evaluate import nerugm_reader as _nerugm
+from warta.extract.time import tagger as tq
 from warta.training.timequant import PARAMS, gold_tags
 
 Sent = tuple[str, list[tuple[int, int]], tq.RuleView, list[str], dict[str, set[tuple[int, int]]]]

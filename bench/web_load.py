@@ -70,16 +70,16 @@ def free_port() -> int:
 def pick_targets(db: str, api: bool, seed: int, n_speakers: int) -> dict[str, list[str]]:
     sys.path.insert(0, str(ROOT / "src"))
     from warta.store import open_store
-    from warta.web import queries
 
     rng = random.Random(seed)
     with open_store(db) as store:
         n = store.stats()["counts"]["articles"]
         if n == 0:
             sys.exit(f"{db}: the archive has no articles")
-        ids = [r["id"] for r in queries.rows(store, "SELECT id FROM articles ORDER BY id")]
-        titles = [r["title"] or "" for r in queries.rows(store, "SELECT title FROM articles ORDER BY id LIMIT 5000")]
-        speakers = queries.top_speakers(store, limit=n_speakers)
+        conn = store.conn  # type: ignore[attr-defined]  # both SQL stores; no parameters, so no placeholders
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        titles = [r[0] or "" for r in conn.execute("SELECT title FROM articles ORDER BY id LIMIT 5000").fetchall()]
+        speakers = store.top_speakers(limit=n_speakers)
     articles = rng.sample(ids, min(500, len(ids)))
     words = sorted({w.lower() for t in titles for w in t.split() if w.isalpha() and len(w) > 4})
     terms = rng.sample(words, min(300, len(words))) or ["berita"]

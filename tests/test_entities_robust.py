@@ -58,16 +58,17 @@ def test_empty_and_symbol_only_text():
 
 def test_a_number_word_opening_sentences_is_no_place():
     from warta.article import Entity, Mention
-    from warta.extract.entities import _number_word
+    from warta.extract.entities.document import number_word as _number_word
+    from warta.lang import get
 
     def lima(text: str) -> Entity:
         starts = [i for i in range(len(text)) if text.startswith("Lima", i)]
         return Entity("", "Lima", "LOC", [Mention(s, s + 4, "Lima") for s in starts])
 
     counted = "Lima pertandingan terakhir, tuan rumah menang. Lima laga sebelumnya kalah."
-    assert _number_word(counted, lima(counted), "id")
+    assert _number_word(counted, lima(counted), get("id"))
     capital = "Lima pertandingan terakhir, tuan rumah menang. Presiden Peru tiba di Lima kemarin."
-    assert not _number_word(capital, lima(capital), "id")
+    assert not _number_word(capital, lima(capital), get("id"))
 
 
 def test_vs_splits_a_span_into_two_teams():
@@ -103,19 +104,23 @@ def test_a_place_the_article_names_ends_inside_a_titled_name():
 
 
 def test_an_opening_bracket_never_ends_a_name():
-    from warta.extract.entities import _tidy
+    from warta.extract.entities.mentions import tidy as _tidy
+    from warta.lang import get
     from warta.nlp import ner
     from warta.nlp.segment import tokenize
 
     text = "Dewan Pertimbangan Presiden (Wantimpres) hadir."
     toks = tokenize(text)
     end = text.index("(") + 1
-    found = _tidy(toks, [ner.EntitySpan(0, end, "ORG", text[:end])])
+    found = _tidy(toks, [ner.EntitySpan(0, end, "ORG", text[:end])], get("id"))
     assert [f.text for f in found] == ["Dewan Pertimbangan Presiden"]
 
 
 def test_lower_case_common_nouns_are_no_place():
-    from warta.extract.entities import _common_lower
+    from warta.extract.entities.document import common_lower as _common_lower
+    from warta.lang import get
 
-    assert _common_lower("jalan raya", "id") and _common_lower("kampung halaman", "id")
-    assert not _common_lower("medan", "id") and not _common_lower("kota Sagar", "id")
+    idp = get("id")
+
+    assert _common_lower("jalan raya", idp) and _common_lower("kampung halaman", idp)
+    assert not _common_lower("medan", idp) and not _common_lower("kota Sagar", idp)

@@ -47,11 +47,12 @@ def test_same_short_name_links_to_nearest_full_name():
 
 def _rule_spans(text: str) -> list[tuple[str, str]]:
     """What the stage's rules find in ``text`` when the model finds nothing."""
-    from warta.extract import entities as ents
+    from warta.extract.entities.mentions import tidy
+    from warta.lang import get
     from warta.nlp import ner as ner_mod
 
     toks = ner_mod.tokens(text)
-    return [(f.label, f.text) for f in ents._tidy(toks, [])]
+    return [(f.label, f.text) for f in tidy(toks, [], get("id"))]
 
 
 def test_missed_country_added_unless_inside_a_name():
@@ -73,3 +74,73 @@ def test_a_title_before_an_organisation_named_with_dan_reads_no_person():
     )
     assert "Bea" not in e
     assert e["Heru Pambudi"].type == "PER"
+
+
+# ---- rules that correct model errors: fed the error directly, with and without the rule ----
+def _tidy_texts(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    from warta.extract.entities.mentions import tidy
+    from warta.lang import get
+    from warta.nlp import ner as ner_mod
+
+    toks = ner_mod.tokens(text)
+    given = []
+    for part, label in spans:
+        s = text.index(part)
+        given.append(ner_mod.EntitySpan(s, s + len(part), label, part))
+    return [(f.label, f.text) for f in tidy(toks, given, get("id"))]
+
+
+def test_rule_opening_bracket_ends_name():
+    from warta.rules import ablated
+
+    text = "Anggota Dewan Pertimbangan Presiden (Wantimpres) hadir."
+    span = [("Dewan Pertimbangan Presiden (", "ORG")]
+    assert ("ORG", "Dewan Pertimbangan Presiden") in _tidy_texts(text, span)
+    with ablated(["entities.opening-bracket-ends-name"]):
+        assert ("ORG", "Dewan Pertimbangan Presiden (") in _tidy_texts(text, span)
+
+
+def test_rule_vs_splits_names():
+    from warta.rules import ablated
+
+    text = "Laga Barito Putera Vs Bhayangkara FC berakhir imbang."
+    span = [("Barito Putera Vs Bhayangkara FC", "ORG")]
+    assert _tidy_texts(text, span) == [("ORG", "Barito Putera"), ("ORG", "Bhayangkara FC")]
+    with ablated(["entities.vs-splits-names"]):
+        assert _tidy_texts(text, span) == [("ORG", "Barito Putera Vs Bhayangkara FC")]
+
+
+def _reviewed(text: str, name: str, *titles: str) -> list[tuple[str, str]]:
+    from test_person_review import person, read, review
+
+    article = read(text)
+    return [(e.type, e.name) for e in review(article, person(article, name, *titles))]
+
+
+def test_rule_place_glued_before_name():
+    from warta.rules import ablated
+
+    text = "Wakil Wali Kota Semarang Hevearita Gunaryanti Rahayu meresmikan pasar di Semarang."
+    args = (text, "Semarang Hevearita Gunaryanti Rahayu", "Wakil Wali Kota")
+    assert _reviewed(*args) == [("PER", "Hevearita Gunaryanti Rahayu")]
+    with ablated(["entities.place-glued-before-name"]):
+        assert _reviewed(*args) == [("PER", "Semarang Hevearita Gunaryanti Rahayu")]
+
+
+def test_rule_event_name_dropped():
+    from warta.rules import ablated
+
+    text = "Petenis itu tampil di Toray Pan Pacific Open pekan ini."
+    assert _reviewed(text, "Toray Pan Pacific Open") == []
+    with ablated(["entities.event-name-dropped"]):
+        assert _reviewed(text, "Toray Pan Pacific Open") != []
+
+
+def test_rule_digit_not_person():
+    from warta.rules import ablated
+
+    text = "Yon Armed 2/105 tiba di lokasi. Menurut Rina, pasukan siap."
+    assert _reviewed(text, "Yon Armed 2/105", "Komandan") != []  # a titled name is kept whatever it holds
+    assert _reviewed(text, "Armed 2/105") == []
+    with ablated(["entities.digit-not-person", "entities.implausible-person-dropped"]):
+        assert _reviewed(text, "Armed 2/105") == [("PER", "Armed 2/105")]

@@ -5,7 +5,9 @@ All sentences are made up for these tests.
 
 from __future__ import annotations
 
-from warta.extract.entities import Found, _split_aliases
+from warta.extract.entities.linking import split_aliases
+from warta.extract.entities.mentions import Found
+from warta.lang import get
 from warta.pipeline import extract
 
 
@@ -16,7 +18,7 @@ def found(text: str, part: str, label: str) -> Found:
 
 def test_a_bracketed_alias_is_split_off():
     text = "Komisi Pemberantasan Korupsi (KPK) menolak."
-    out, alias_of = _split_aliases(text, [found(text, "Komisi Pemberantasan Korupsi (KPK)", "ORG")])
+    out, alias_of = split_aliases(text, [found(text, "Komisi Pemberantasan Korupsi (KPK)", "ORG")], get("id"))
     assert [(f.text, text[f.s : f.e]) for f in out] == [
         ("Komisi Pemberantasan Korupsi", "Komisi Pemberantasan Korupsi"),
         ("KPK", "KPK"),
@@ -26,7 +28,7 @@ def test_a_bracketed_alias_is_split_off():
 
 def test_a_legal_form_in_brackets_is_no_alias():
     text = "PT Pertamina (Persero) menolak."
-    out, alias_of = _split_aliases(text, [found(text, "PT Pertamina (Persero)", "ORG")])
+    out, alias_of = split_aliases(text, [found(text, "PT Pertamina (Persero)", "ORG")], get("id"))
     assert [f.text for f in out] == ["PT Pertamina (Persero)"]
     assert alias_of == {}
 
@@ -50,7 +52,7 @@ def test_brackets_after_the_name_are_read_too_but_an_age_is_no_alias():
     text = "Komisi Pemberantasan Korupsi (KPK) memeriksa Budi (38) kemarin."
     name = found(text, "Komisi Pemberantasan Korupsi", "ORG")
     person = found(text, "Budi", "PER")
-    out, alias_of = _split_aliases(text, [name, person])
+    out, alias_of = split_aliases(text, [name, person], get("id"))
     assert [f.text for f in out] == ["Komisi Pemberantasan Korupsi", "KPK", "Budi"]
     assert out[2] is person
     assert list(alias_of) == ["kpk"]

@@ -43,11 +43,11 @@ def test_the_shipped_plan_reads():
 
 
 def test_spacy_train_passes_seed_vectors_extra_then_overrides(monkeypatch, tmp_path):
-    from warta.training import ner
+    from warta.training import ner_train
 
     calls: list[tuple[str, ...]] = []
-    monkeypatch.setattr(ner, "_spacy", lambda *args: calls.append(args))
-    best = ner.spacy_train(
+    monkeypatch.setattr(ner_train, "_spacy", lambda *args: calls.append(args))
+    best = ner_train.spacy_train(
         tmp_path / "c.cfg",
         tmp_path / "out",
         tmp_path / "t.spacy",
@@ -61,6 +61,6 @@ def test_spacy_train_passes_seed_vectors_extra_then_overrides(monkeypatch, tmp_p
     assert args[:2] == ("train", str(tmp_path / "c.cfg"))
     pairs = list(zip(args[2::2], args[3::2], strict=True))
     assert ("--paths.vectors", str(tmp_path / "vec")) in pairs
-    assert pairs.index(("--system.seed", str(ner.SEED))) < pairs.index(("--system.seed", "2"))
+    assert pairs.index(("--system.seed", str(ner_train.SEED))) < pairs.index(("--system.seed", "2"))
     assert ("--paths.source", "src") in pairs
     assert best == tmp_path / "out" / "model-best"

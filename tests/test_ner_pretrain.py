@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.training import ner
+from warta.training import ner, ner_train
 
 
 def test_pieces_end_at_full_stops_and_keep_every_word(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,6 +24,6 @@ def test_the_config_can_load_pretrained_weights() -> None:
     # spaCy loads [initialize] init_tok2vec only when the config has a [pretraining] block
     from spacy import util
 
-    cfg = util.load_config(ner.CONFIG, interpolate=True)
+    cfg = util.load_config(ner_train.CONFIG, interpolate=True)
     assert cfg["pretraining"]["component"] == "tok2vec"
     assert cfg["initialize"]["init_tok2vec"] == cfg["paths"]["init_tok2vec"] is None

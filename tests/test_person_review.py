@@ -1,4 +1,4 @@
-"""The entities stage's last check on the tagger's persons (``warta.extract.person_names``).
+"""The entities stage's last check on the tagger's persons (``warta.extract.entities.person_names``).
 
 All sentences are made up for these tests.
 """
@@ -6,8 +6,8 @@ All sentences are made up for these tests.
 from __future__ import annotations
 
 from warta.article import Entity, Mention
-from warta.extract.person_names import review_persons
-from warta.extract.quote_lexicon import lexicon
+from warta.extract.entities.person_names import review_persons
+from warta.lang.lexicon import lexicon
 from warta.pipeline import Pipeline
 from warta.read.record import RawDocument
 

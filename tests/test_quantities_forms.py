@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from warta.extract.numwords import parse_number
-from warta.extract.quantities import find
+from warta.extract.time.amounts import find
+from warta.extract.time.numwords import parse_number
 
 
 @pytest.mark.parametrize(

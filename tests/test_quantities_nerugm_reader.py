@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warta.evaluate import _nerugm
+from warta.evaluate import nerugm_reader
 from warta.evaluate.quantities import predict as predict_quantities
 from warta.evaluate.times import predict as predict_times
 
@@ -30,7 +30,7 @@ Sabtu\tB-TIME
 def test_detokenize_keeps_offsets(tmp_path: Path) -> None:
     p = tmp_path / "x.tsv"
     p.write_text(BIO, encoding="utf-8")
-    (s,) = _nerugm.load(p, ["TIME", "QUANTITY"])
+    (s,) = nerugm_reader.load(p, ["TIME", "QUANTITY"])
     assert s.text == "Menurut Konashenkov, lebih dari 80 ribu warga Suriah dibebaskan pada Sabtu (3/12)."
     assert [s.text[a:b] for a, b in s.spans["TIME"]] == ["Sabtu (3/12)"]
     assert [s.text[a:b] for a, b in s.spans["QUANTITY"]] == ["80 ribu warga Suriah"]
@@ -39,6 +39,6 @@ def test_detokenize_keeps_offsets(tmp_path: Path) -> None:
 
 
 def test_hyphenated_words_join() -> None:
-    text, offs = _nerugm.detokenize(["anak", "-", "anak", "dan", "2014", "-", "2019"])
+    text, offs = nerugm_reader.detokenize(["anak", "-", "anak", "dan", "2014", "-", "2019"])
     assert text == "anak-anak dan 2014 - 2019"
     assert [text[a:b] for a, b in offs] == ["anak", "-", "anak", "dan", "2014", "-", "2019"]

@@ -6,10 +6,12 @@ All sentences are made up for these tests.
 
 from __future__ import annotations
 
+from warta import lang
 from warta.article import Entity, Mention
 from warta.extract import quotes
-from warta.extract.quote_lexicon import lexicon
-from warta.extract.quote_speakers import person_like, person_name
+from warta.extract.entities.person_names import person_like
+from warta.extract.quotes.names import person_name
+from warta.lang.lexicon import lexicon
 from warta.pipeline import Pipeline
 from warta.read.record import RawDocument
 
@@ -102,7 +104,7 @@ def test_a_tagged_person_that_is_a_common_word_is_not_a_subject():
 
 def test_person_like_rejects_tagger_noise():
     article = read("Hasil audit keluar di Kecamatan Leles. Rina Wulandari hadir.")
-    lex = lexicon("id")
+    lex = lexicon(lang.get("id"))
     assert not person_like(article, "Covid-19", lex)
     assert not person_like(article, "Di Kecamatan Leles", lex)
     assert not person_like(article, "Audit", lex)
@@ -126,7 +128,7 @@ def test_tagged_name_with_a_subheading_glued_before_it():
         "”Saya hanya ingin membantu,” kata Sandi.\n"
     )
     article = read(text)
-    assert person_name(article, "Aksi Sandi", lexicon("id")) == "Sandi"
+    assert person_name(article, "Aksi Sandi", lexicon(lang.get("id"))) == "Sandi"
     end = article.text.index("Sandi.")
     article.entities = [
         Entity("e1", "Aksi Sandi", "PER", [Mention(0, 10, "Aksi Sandi"), Mention(end, end + 5, "Sandi")])
@@ -258,7 +260,7 @@ def test_a_person_named_in_a_fronted_adjunct_is_not_the_subject():
 
 
 def test_person_like_rejects_an_organisation_head_unless_named_alone():
-    lex = lexicon("id")
+    lex = lexicon(lang.get("id"))
     article = read("Fakultas Ekonomika membuka pendaftaran. Bibit Vaksin Merah dibahas.")
     assert not person_like(article, "Fakultas Ekonomika", lex)
     assert not person_like(article, "Bibit Vaksin Merah", lex)
@@ -347,7 +349,7 @@ def test_an_abbreviated_title_before_an_apposed_name_keeps_the_name():
 
 
 def test_a_place_the_article_names_is_cut_from_the_front_of_a_name_run():
-    from warta.extract.quote_speakers import _after_places
+    from warta.extract.quotes.names import after_places
     from warta.nlp.ner import tokens
 
     article = read("ujar General Manager IPC Tanjung Priok Suparjo.")
@@ -355,10 +357,10 @@ def test_a_place_the_article_names_is_cut_from_the_front_of_a_name_run():
     toks = tokens(article.text)
     words = [t.text for t in toks]
     run = (words.index("IPC"), words.index("Suparjo") + 1)
-    a, b = _after_places(article, toks, run)
+    a, b = after_places(article, toks, run)
     assert words[a:b] == ["Suparjo"]
     # a name that is all place stays as it is
-    assert _after_places(article, toks, (words.index("Tanjung"), words.index("Priok") + 1)) == (
+    assert after_places(article, toks, (words.index("Tanjung"), words.index("Priok") + 1)) == (
         words.index("Tanjung"),
         words.index("Priok") + 1,
     )

@@ -116,17 +116,17 @@ def test_well_known_short_name_only_when_the_article_gives_the_full_form():
 
 
 def test_stated_role_repeating_entity_titles_is_not_listed_twice():
-    from warta.extract.quote_speakers import _merge_titles
+    from warta.extract.quotes.resolve import merge_titles
 
     titles, affs = ["juru bicara Kementerian Pertahanan Rusia", "Mayjen"], ["Kementerian Pertahanan Rusia"]
-    assert _merge_titles("juru bicara Kementerian Pertahanan Rusia Mayjen", titles, affs) == titles
-    assert _merge_titles("Menteri Luar Negeri Rusia", ["Menteri Luar Negeri"], ["Rusia"]) == ["Menteri Luar Negeri"]
+    assert merge_titles("juru bicara Kementerian Pertahanan Rusia Mayjen", titles, affs) == titles
+    assert merge_titles("Menteri Luar Negeri Rusia", ["Menteri Luar Negeri"], ["Rusia"]) == ["Menteri Luar Negeri"]
     # a role that says more than the entity's titles is kept, first
-    assert _merge_titles("Ketua Tim Pemenangan", ["Menteri Luar Negeri"], []) == [
+    assert merge_titles("Ketua Tim Pemenangan", ["Menteri Luar Negeri"], []) == [
         "Ketua Tim Pemenangan",
         "Menteri Luar Negeri",
     ]
-    assert _merge_titles(None, ["Presiden"], []) == ["Presiden"]
+    assert merge_titles(None, ["Presiden"], []) == ["Presiden"]
 
 
 def test_a_name_inside_a_quotation_is_not_the_next_speaker():
@@ -188,12 +188,13 @@ def test_a_specialist_degree_without_full_stops_is_no_speaker():
 
 
 def test_a_field_or_a_conjunction_is_no_speaker():
-    from warta.extract.quote_lexicon import lexicon
-    from warta.extract.quote_speakers import is_name_token
+    from warta import lang
+    from warta.extract.quotes.names import is_name_token
+    from warta.lang.lexicon import lexicon
 
     lost = (
         "Kementerian itu bekerja keras. Menteri Kelautan dan Perikanan , menjelaskan kenapa jajaran itu bekerja. "
         '"Kami terus bekerja," katanya.'
     )
     assert [q.speaker for q in warta.extract(lost).quotes] == [None, None]
-    assert not is_name_token("Meski", lexicon("id"))
+    assert not is_name_token("Meski", lexicon(lang.get("id")))

@@ -177,14 +177,25 @@ def test_mapping_parse_and_dates():
     assert parse_field_date("16/09/2019") == "2019-09-16"
     assert parse_field_date(" Sep 30, 2019 ") == parse_field_date("30 September 2019") == "2019-09-30"
     assert parse_field_date("26 Oktober 2019") == "2019-10-26" and parse_field_date("10-Sep-19") == "2019-09-10"
-    assert parse_field_date("Senin, 16 September 2019 10:30 WIB") == "2019-09-16"
+    # read as --published reads it: with its time and offset
+    assert parse_field_date("Senin, 16 September 2019 10:30 WIB") == "2019-09-16T10:30+07:00"
     assert parse_field_date("kemarin") is None and parse_field_date("Oktober 2019") is None
-    # spreadsheet serials: 43725 is 2019-09-17; 43747 is 2019-10-09, which may be a swapped 10/09
-    assert parse_field_date("43725") == "2019-09-17" and parse_field_date("43747") is None
+    # spreadsheet serials, as --published reads them: 43725 is 2019-09-17, 43747 is 2019-10-09
+    assert parse_field_date("43725") == "2019-09-17" and parse_field_date("43747") == "2019-10-09"
     assert parse_field_date("12345") is None
     assert choose_published("2019-09-09", "https://x/2019/09/10/y") == ("2019-09-10", "url")
     assert choose_published("2019-09-10T08:00:00", "https://x/2019/09/10/y") == ("2019-09-10T08:00:00", "field")
     assert choose_published(None, "https://x/") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["2019-09-10", "2019-09-10T08:00:00+07:00", "43718", "31 Juli 2019", "10-09-2019", "Selasa, 10/9/2019 14:30 WIB"],
+)
+def test_a_corpus_field_reads_what_published_accepts(given: str) -> None:
+    from warta.read.dates import parse_published
+
+    assert parse_field_date(given) == parse_published(given)
 
 
 def test_extract_cli_reads_stdin_html_and_corpora():

@@ -26,9 +26,9 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("the Spark tests need Java", allow_module_level=True)
 
+from warta.batch import ingest  # noqa: E402
 from warta.store import EXPORT_TABLES, open_store  # noqa: E402
 from warta.store.export import export  # noqa: E402
-from warta.store.ingest import ingest  # noqa: E402
 
 FIXTURE = Path(__file__).parent / "fixtures" / "spark" / "click-id-200.csv.gz"
 MAPPING = {"text": "content", "outlet": "source", "published": "date"}
@@ -188,7 +188,7 @@ def test_entities_merge_as_the_store_merges_them(spark, tmp_path):
     other spellings and titles across articles, a speaker resolved to it, a URL replaced."""
     from store_helpers import make_article, sample_articles
     from warta.scale.records import Processed
-    from warta.scale.spark_job import build_tables
+    from warta.scale.tables import build_tables
     from warta.store.rows import article_rows
 
     arts = sample_articles()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import warta
 from warta.article import Article, Entity, Mention, Speaker
-from warta.extract import standing
+from warta.extract.entities import standing
+from warta.lang import get
 
 
 def _speakers(text: str) -> dict[str, str | None]:
@@ -43,7 +44,7 @@ def _article(text: str, name: str, start: int) -> tuple[Article, Entity]:
 
 
 def test_entity_rules_on_constructed_articles() -> None:
-    p = standing.patterns("id")
+    p = standing.patterns(get("id"))
     assert p is not None
     text = "Di pasar itu, seorang warga, Rudi, mengaku rugi."
     art, ent = _article(text, "Rudi", text.index("Rudi"))
@@ -58,7 +59,7 @@ def test_entity_rules_on_constructed_articles() -> None:
 
 
 def test_role_only_attribution_names_a_lay_role() -> None:
-    p = standing.patterns("id")
+    p = standing.patterns(get("id"))
     assert p is not None
     text = "“Sepi,” kata siswa jurusan otomotif itu."
     art = Article(original=text, text=text)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from warta.extract.times import resolve_span
+from warta.extract.time.times import resolve_span
 
 PUB = date(2016, 12, 4)
 

@@ -1,4 +1,4 @@
-"""The learned TIME/QUANTITY boundary detector (``warta.extract.timequant``) and its trainer."""
+"""The learned TIME/QUANTITY boundary detector (``warta.extract.time.tagger``) and its trainer."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from warta.evaluate import _nerugm
-from warta.extract import timequant
+from warta.evaluate import _nerugm, nerugm_reader
+from warta.extract.time import tagger as timequant
 from warta.training import timequant as trainer
 
 MINI = Path(__file__).parent / "fixtures" / "times" / "nerugm-mini.tsv"
@@ -75,14 +75,14 @@ def test_training_is_reproducible_and_learns(tmp_path: Path) -> None:
     meta = json.loads((tmp_path / "a" / "meta.json").read_text(encoding="utf-8"))
     assert meta["sentences"] == 12 and meta["labels"] == ["TIME", "QUANTITY"]
     det = timequant.Detector(a)
-    sents = _nerugm.load(MINI, timequant.LABELS)
+    sents = nerugm_reader.load(MINI, timequant.LABELS)
     for label in timequant.LABELS:
         sc = _nerugm.score(sents, label, lambda t, lab=label: det.spans(t)[lab])
         assert sc.exact()[2] >= 0.8, (label, sc)
 
 
 def test_model_stage_additions_stay_inside_sentences() -> None:
-    from warta.extract import quantities, times
+    from warta.extract.time import amounts, quantities, times
 
     text = "Ia menjabat Wakil Presiden 2004 - 2009. Harga naik 5 persen."
     for t in times.model_only(text, 0, len(text), []):
@@ -90,7 +90,7 @@ def test_model_stage_additions_stay_inside_sentences() -> None:
         assert t.value is None or t.grain == "year"
     qs = quantities.model_only(text, 0, len(text), [], [])
     assert all(q.value is not None and q.text == text[q.start : q.end] for q in qs)
-    assert quantities.model_only(text, 0, len(text), quantities.find(text), []) == []
+    assert quantities.model_only(text, 0, len(text), amounts.find(text), []) == []
 
 
 @pytest.mark.skipif(not (Path(__file__).parents[1] / "../shared/data/indolem-nerugm").exists(), reason="no shared data")

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from warta.extract.times import resolve_span
+from warta.extract.time.times import resolve_span
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "fixtures" / "times" / "norm-sample.jsonl"

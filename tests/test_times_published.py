@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from warta.article import Article
-from warta.extract.published import infer, weekday_years
+from warta.extract.time.published import infer, weekday_years
 
 TODAY = date(2026, 1, 1)
 
@@ -65,7 +65,7 @@ def test_impossible_pair_gives_no_date() -> None:
     ],
 )
 def test_publication_dates_as_inputs_write_them(given: str, value: str) -> None:
-    from warta.pipeline import parse_published
+    from warta.read.dates import parse_published
 
     assert parse_published(given) == value
 
@@ -73,7 +73,7 @@ def test_publication_dates_as_inputs_write_them(given: str, value: str) -> None:
 @pytest.mark.parametrize("given", ["10 September", "kemarin", "12345", "2019", "32/13/2019"])
 def test_a_date_without_its_year_or_day_is_refused(given: str) -> None:
     from warta.errors import UsageError
-    from warta.pipeline import parse_published
+    from warta.read.dates import parse_published
 
     with pytest.raises(UsageError):
         parse_published(given)

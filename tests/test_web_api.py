@@ -257,16 +257,16 @@ def test_missing_archive_is_a_clean_error(tmp_path):
 
 
 def test_speaker_roles_query_on_both_back_ends(seeded):
-    from warta.web import queries
+    from warta.store import Speaker
 
     db, _ = seeded
     with open_store(db) as s:
         eid = s.find_entities("Basuki").items[0]["id"]
-        titles, affiliations = queries.speaker_roles(s, queries.Speaker(entity_id=eid))
+        titles, affiliations = s.speaker_roles(Speaker(entity_id=eid))
         assert titles == ["Menteri"] and affiliations == ["Kementerian PUPR"]
-        named = queries.Speaker(name="siti aminah").resolved(s)
+        named = Speaker(name="siti aminah").resolved(s)
         assert len(named.quote_ids or ()) == 0  # linked to an entity: not an unlinked name
-        assert queries.timeline(s, queries.Speaker(entity_id=eid)) == [("2019-09-09", 1), ("2019-09-16", 1)]
+        assert s.speaker_timeline(Speaker(entity_id=eid)) == [("2019-09-09", 1), ("2019-09-16", 1)]
 
 
 def test_speaker_by_name(client):

@@ -166,8 +166,7 @@ def test_unknown_title_and_speaker_are_shown_as_text():
 
 def test_unlinked_speaker_pages_follow_new_quotations(tmp_path, monkeypatch):
     from store_helpers import make_article
-    from warta.store import open_store
-    from warta.web import queries
+    from warta.store import open_store, queries
 
     monkeypatch.setattr(queries.NameIndex, "CHECK_SECONDS", 0.0)
     db = tmp_path / "unlinked.db"
@@ -212,8 +211,7 @@ def test_api_docs_page_is_self_contained(site):
 
 def test_stale_name_index_never_shows_another_speakers_quotes(tmp_path, monkeypatch):
     from store_helpers import make_article
-    from warta.store import open_store
-    from warta.web import queries
+    from warta.store import open_store, queries
 
     monkeypatch.setattr(queries.NameIndex, "CHECK_SECONDS", 3600.0)  # the index will not notice
     db = tmp_path / "replace.db"

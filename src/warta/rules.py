@@ -35,6 +35,9 @@ class Rule:
     purpose: str
     example: str  # an input where the rule changes the output
     step: Callable[..., Any] | None = None  # for rules that are a whole step of a stage
+    # a rule that only corrects a model error the shipped model does not make on a short input
+    # names the unit test that feeds it the error (with and without the rule)
+    test: str = ""
 
     @property
     def stage(self) -> str:
@@ -57,21 +60,21 @@ class Registry:
     stage: str
     rules: list[Rule] = field(default_factory=list)
 
-    def declare(self, name: str, purpose: str, example: str) -> Rule:
+    def declare(self, name: str, purpose: str, example: str, test: str = "") -> Rule:
         """A rule used as a switch inside code: ``if RULE.on: ...``."""
         full = f"{self.stage}.{name}"
         if any(r.name == full for r in self.rules):
             raise ValueError(f"rule {full} declared twice")
-        rule = Rule(full, purpose, example)
+        rule = Rule(full, purpose, example, test=test)
         self.rules.append(rule)
         _ALL[full] = rule
         return rule
 
-    def step(self, name: str, purpose: str, example: str) -> Callable[[Callable[..., Any]], Rule]:
+    def step(self, name: str, purpose: str, example: str, test: str = "") -> Callable[[Callable[..., Any]], Rule]:
         """Decorator: a function that is one whole step, run in order by :meth:`run`."""
 
         def wrap(fn: Callable[..., Any]) -> Rule:
-            rule = self.declare(name, purpose, example)
+            rule = self.declare(name, purpose, example, test)
             rule.step = fn
             return rule
 

@@ -19,9 +19,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from warta.extract.published import URL_DATE
-from warta.extract.timegrammar import find
-from warta.extract.times import resolve_span
+from warta.extract.time.grammar import find
+from warta.extract.time.published import URL_DATE
+from warta.extract.time.times import resolve_span
 
 DATA = Path("../shared/data/click-id-raw-articles/csv_converted")
 OUTLETS = [

@@ -201,7 +201,7 @@ def build(
     *,
     title: str | None = None,
     packs: tuple[str, ...] = DEFAULT_PACKS,
-    structure_pack: str = "id",
+    structure_pack: str = lang.DEFAULT,
 ) -> None:
     """Fill ``article.text``, ``maps``, ``title``, ``captions``, ``removed``, ``paragraphs``, ``dateline``."""
     rules = ruleset(packs)
@@ -211,10 +211,24 @@ def build(
     norm, joins = unflatten(norm)
     if joins:
         article.warnings.append(f"split the text at {joins} commas where a scraper had joined paragraphs")
+    blocks = _classify_lines(article, norm, norm_map, rules, caption_re)
+    _join_lone_dateline(blocks, norm, dateline_res)
+    blocks = [b for b in blocks if b.pieces]
+    title_key = _take_title(
+        article, blocks, norm, norm_map, title, _TitleRules(suffix, prefix, title_max, dateline_res)
+    )
+    _mark_repeats(blocks, title_key)
+    _assemble(article, blocks, norm, norm_map)
+    _find_dateline(article, dateline_res)
+
+
+def _classify_lines(
+    article: Article, norm: str, norm_map: OffsetMap | ChainedMap, rules: RuleSet, caption_re: re.Pattern[str] | None
+) -> list[Block]:
+    """1. line rules, with related-list context after a list header. A line that is boilerplate
+    as a whole is removed as one block; inline cuts apply only to the lines left, and the
+    rest of a cut line is classified again ("Foto: ..." left after an inline cut)."""
     blocks = [Block(s, e) for s, e in _lines(norm)]
-    # 1. line rules, with related-list context after a list header. A line that is boilerplate
-    # as a whole is removed as one block; inline cuts apply only to the lines left, and the
-    # rest of a cut line is classified again ("Foto: ..." left after an inline cut).
     for b in blocks:
         if classify_line(norm[b.start : b.end], rules) is not None:
             b.pieces, b.text = [(b.start, b.end)], norm[b.start : b.end]
@@ -242,30 +256,49 @@ def build(
             b.kind, b.rule = "related_list", "list-after-header"
             continue
         in_list = False
+    return blocks
 
-    _join_lone_dateline(blocks, norm, dateline_res)
-    blocks = [b for b in blocks if b.pieces]
+
+@dataclass
+class _TitleRules:
+    suffix: re.Pattern[str] | None
+    prefix: re.Pattern[str] | None
+    max_len: int
+    datelines: list[re.Pattern[str]]
+
+
+def _take_title(
+    article: Article,
+    blocks: list[Block],
+    norm: str,
+    norm_map: OffsetMap | ChainedMap,
+    title: str | None,
+    rules: _TitleRules,
+) -> str | None:
+    """2. title: given by metadata, or the first line when it reads like a headline. Returns the
+    title's key (to tell its repetitions in the body)."""
     body_like = [b for b in blocks if b.kind is None]
-
-    # 2. title: given by metadata, or the first line when it reads like a headline
     title_key = _key(title) if title else None
     if title is None and len(body_like) >= 2:
         first = body_like[0]
-        if _reads_like_headline(first.text, title_max, dateline_res) and len(first.pieces) == 1:
+        if _reads_like_headline(first.text, rules.max_len, rules.datelines) and len(first.pieces) == 1:
             first.kind = "title"
             s, e = first.pieces[0]
             text = norm[s:e]
-            if suffix and (m := suffix.search(text)):
+            if rules.suffix and (m := rules.suffix.search(text)):
                 e = s + m.start()
-            if prefix and (m := prefix.match(norm[s:e])):
+            if rules.prefix and (m := rules.prefix.match(norm[s:e])):
                 s += m.end()
             os_, oe = norm_map.span_to_source(s, e)
             article.title = Field(text=norm[s:e], original_start=os_, original_end=oe)
             title_key = _key(norm[s:e])
     elif title is not None:
         article.title = Field(text=title, original_start=-1, original_end=-1)
+    return title_key
 
-    # 3. duplicates, captions, photo credits
+
+def _mark_repeats(blocks: list[Block], title_key: str | None) -> None:
+    """3. duplicates, captions, photo credits."""
     seen: dict[str, tuple[int, Block]] = {}
     for i, b in enumerate(blocks):
         if b.kind is not None and b.kind not in ("photo_credit",):
@@ -302,7 +335,9 @@ def build(
             continue
         seen[k] = (i, b)
 
-    # 4. assemble the cleaned text
+
+def _assemble(article: Article, blocks: list[Block], norm: str, norm_map: OffsetMap | ChainedMap) -> None:
+    """4. assemble the cleaned text."""
     clean_map = OffsetMap()
     parts: list[str] = []
     length = 0
@@ -336,7 +371,9 @@ def build(
     article.maps = [clean_map, norm_map]
     article.removed.sort(key=lambda r: r.original_start)
 
-    # 5. dateline at the start of the first paragraph
+
+def _find_dateline(article: Article, dateline_res: list[re.Pattern[str]]) -> None:
+    """5. dateline at the start of the first paragraph."""
     if article.paragraphs:
         p = article.paragraphs[0]
         head = article.text[p.start : min(p.end, p.start + 120)]

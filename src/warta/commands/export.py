@@ -12,7 +12,7 @@ import os
 import sys
 
 from warta.errors import UsageError
-from warta.store import EXPORT_TABLES, open_store
+from warta.store import EXPORT_TABLES, open_store, require_db
 from warta.store.export import FORMATS, export
 
 
@@ -26,8 +26,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from warta.commands.quotes import require_db
-
     tables = [t.strip() for t in args.tables.split(",") if t.strip()] if args.tables else list(EXPORT_TABLES)
     unknown = [t for t in tables if t not in EXPORT_TABLES]
     if unknown:

@@ -11,7 +11,8 @@ import json
 import sys
 
 from warta.errors import UsageError, WartaError
-from warta.pipeline import Pipeline, default_pipeline, parse_published
+from warta.pipeline import Pipeline, default_pipeline
+from warta.read.dates import parse_published
 from warta.read.inputs import iter_documents
 from warta.read.record import Failure
 from warta.read.tabular import parse_mapping

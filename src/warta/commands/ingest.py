@@ -13,11 +13,11 @@ import shutil
 import sys
 import time
 
+from warta.batch import IngestStats, count_inputs, ingest
 from warta.errors import UsageError
-from warta.pipeline import parse_published
+from warta.read.dates import parse_published
 from warta.read.tabular import parse_mapping
 from warta.store import open_store, redact
-from warta.store.ingest import IngestStats, count_inputs, ingest
 
 LOG_EVERY_S = 10.0
 

@@ -7,15 +7,8 @@ import json
 import os
 import sys
 
-from warta.errors import InputError
-from warta.store import STANDINGS, open_store
+from warta.store import STANDINGS, open_store, require_db
 from warta.store.display import footer, table
-
-
-def require_db(target: str) -> None:
-    """Reading commands must not create an empty archive by mistake."""
-    if not target.startswith(("postgresql://", "postgres://")) and not os.path.exists(target):
-        raise InputError(f"{target}: no such archive (create one with: warta ingest INPUT... --db {target})")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

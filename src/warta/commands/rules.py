@@ -1,8 +1,8 @@
 """``warta rules``: the named rules of the stages, in order, with what each does and moved.
 
-The figure beside a rule is its measured effect on the gold standard's dev part: the change in
-F1 of the field it moves most when the rule is switched off (``python bench/rule_effects.py``
-writes ``warta/rules_effect.json``; a minus sign means the figure drops without the rule).
+The figures beside a rule are its measured effect on the gold standard's dev part: the change in
+F1 of the fields it moves most when the rule is switched off (``python bench/rule_effects.py
+--write`` writes ``warta/rules_effect.json``); a minus sign means the figure drops without it.
 """
 
 from __future__ import annotations
@@ -56,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
             stage = r.stage
             print(f"\n{stage}")
         moved = eff.get(r.name) or {}
-        top = ", ".join(f"{k} {v:+.3f}" for k, v in list(moved.items())[:2]) or "no change on gold dev"
+        if r.name not in eff:
+            top = "not measured (python bench/rule_effects.py --write)"
+        else:
+            top = ", ".join(f"{k} {v:+.3f}" for k, v in list(moved.items())[:2]) or "no change on gold dev"
         print(f"  {r.name:44} {r.purpose}")
         print(f"  {'':44} e.g. {r.example!r}; without it: {top}")
     return 0

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-from warta.store import open_store
+from warta.store import open_store, require_db
 from warta.store.display import footer, table
 
 
@@ -33,8 +33,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from warta.commands.quotes import require_db
-
     require_db(args.db)
     with open_store(args.db) as store:
         if args.failures:

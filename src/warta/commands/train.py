@@ -1,4 +1,5 @@
-"""``warta train NAME ...``: reproducible training; each trainer lives in ``warta.training.<name>``."""
+"""``warta train NAME ...``: reproducible training; each trainer lives in ``warta.training``, and the
+module with its ``register`` adds the command (``warta.training.ner_command`` for ``ner``)."""
 
 from __future__ import annotations
 

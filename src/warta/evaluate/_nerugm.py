@@ -1,105 +1,22 @@
-"""NER-UGM (IndoLEM) reader and span scorer for the TIME and QUANTITY labels.
+"""NER-UGM (IndoLEM) span scorer for the TIME and QUANTITY labels.
 
-The corpus is tokenised (BIO, one token per line). Sentences are detokenised with the usual
-spacing rules ("( 3/12 )" -> "(3/12)", "anak - anak" -> "anak-anak") while every token keeps its
-character offsets, so gold spans become character spans and predictions from Warta's extractors
-can be compared exactly (same start and end) and by token overlap.
-Needs ``../shared/data/indolem-nerugm`` (not in the repository).
+The sentences and their gold character spans come from ``warta.evaluate.nerugm_reader``;
+predictions from Warta's extractors are compared exactly (same start and end) and by token
+overlap. Needs ``../shared/data/indolem-nerugm`` (not in the repository).
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from warta.evaluate._metrics import prf
+from warta.evaluate.nerugm_reader import Sentence, load
 
 DEFAULT_DIR = Path("../shared/data/indolem-nerugm")  # relative to the repository root, like the other evaluations
-
-NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "]", "!", "?", "%", "”", "’"}
-NO_SPACE_AFTER = {"(", "[", "“", "‘"}
-
-
-@dataclass
-class Sentence:
-    text: str
-    tokens: list[tuple[int, int]]
-    labels: list[str]
-    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-
-
-def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
-    out: list[tuple[list[str], list[str]]] = []
-    toks: list[str] = []
-    labs: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.rstrip("\n")
-        if not line.strip():
-            if toks:
-                out.append((toks, labs))
-            toks, labs = [], []
-            continue
-        tok, _, lab = line.rpartition("\t")
-        toks.append(tok)
-        labs.append(lab or "O")
-    if toks:
-        out.append((toks, labs))
-    return out
-
-
-def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    parts: list[str] = []
-    offs: list[tuple[int, int]] = []
-    pos = 0
-    open_quote = False
-    for i, tok in enumerate(tokens):
-        prev = tokens[i - 1] if i else None
-        space = i > 0
-        if tok in NO_SPACE_BEFORE or (prev is not None and prev in NO_SPACE_AFTER):
-            space = False
-        if tok == '"':
-            if open_quote:
-                space = False
-            open_quote = not open_quote
-        elif prev == '"' and open_quote:
-            space = False
-        # "anak - anak", "check - in": a hyphen between two words joins them
-        if tok == "-" and prev and prev.isalpha() and i + 1 < len(tokens) and tokens[i + 1].isalpha():
-            space = False
-        if prev == "-" and i >= 2 and tokens[i - 2].isalpha() and tok.isalpha():
-            space = False
-        if space:
-            parts.append(" ")
-            pos += 1
-        offs.append((pos, pos + len(tok)))
-        parts.append(tok)
-        pos += len(tok)
-    return "".join(parts), offs
-
-
-def load(path: Path, labels: Iterable[str]) -> list[Sentence]:
-    sents = []
-    for toks, labs in read_bio(path):
-        text, offs = detokenize(toks)
-        s = Sentence(text, offs, labs)
-        for label in labels:
-            spans = []
-            i = 0
-            while i < len(labs):
-                if labs[i] == f"B-{label}" or (labs[i] == f"I-{label}" and (i == 0 or labs[i - 1][2:] != label)):
-                    j = i + 1
-                    while j < len(labs) and labs[j] == f"I-{label}":
-                        j += 1
-                    spans.append((offs[i][0], offs[j - 1][1]))
-                    i = j
-                else:
-                    i += 1
-            s.spans[label] = spans
-        sents.append(s)
-    return sents
 
 
 @dataclass
@@ -181,28 +98,28 @@ def fold_detector(args: argparse.Namespace, split_file: str) -> tuple[Any, str]:
     """
     import json
 
-    from warta.extract import timequant
+    from warta.extract.time import tagger
     from warta.training import timequant as trainer
 
     fold = split_file.rsplit(".", 2)[-2]  # "test.03.tsv" -> "03"
     files = trainer.fold_files(args.data, fold)
     sha = trainer.files_sha256(files)
-    shipped = timequant.detector()
-    current = shipped is not None and shipped.meta.get("features_version") == timequant.FEATURES_VERSION
+    shipped = tagger.detector()
+    current = shipped is not None and shipped.meta.get("features_version") == tagger.FEATURES_VERSION
     if shipped is not None and current and shipped.meta.get("train_sha256") == sha:
         return shipped, f"shipped model ({shipped.meta.get('trained_on')})"
     out = args.cv_dir / f"fold.{fold}"
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    table = timequant.MODEL_DIR / timequant.CLUSTERS_FILE
+    table = tagger.MODEL_DIR / tagger.CLUSTERS_FILE
     table_sha = shipped.meta.get("clusters", {}).get("sha256") if shipped is not None else None  # type: ignore[union-attr]
-    wanted = {"train_sha256": sha, "params": trainer.PARAMS, "features_version": timequant.FEATURES_VERSION}
+    wanted = {"train_sha256": sha, "params": trainer.PARAMS, "features_version": tagger.FEATURES_VERSION}
     stale = any(meta.get(k) != v for k, v in wanted.items()) or meta.get("clusters", {}).get("sha256") != table_sha
     if stale:
         if shipped is None:
             print("  (no shipped timequant model: run `warta train timequant`)")
         trainer.train(files, out, verbose=False, clusters=table if table.exists() else None)
-    return timequant.Detector(out / timequant.MODEL_FILE), f"model trained on {' + '.join(f.name for f in files)}"
+    return tagger.Detector(out / tagger.MODEL_FILE), f"model trained on {' + '.join(f.name for f in files)}"
 
 
 def system_predict(

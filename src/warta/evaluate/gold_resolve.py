@@ -178,24 +178,10 @@ def _near(
     return best
 
 
-def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any], Resolution]:
-    """The stand-off annotation of one working file, with the errors and a readable summary."""
-    res = Resolution(doc_id)
-    doc = Folded(text)
-    out: dict[str, Any] = {"id": doc_id, "guidelines": GUIDELINES}
-
-    boiler = []
-    for b in work.get("boilerplate") or []:
-        sp = _snippet_span(doc, b, "boilerplate", res)
-        if sp:
-            boiler.append({"span": list(sp), "kind": b.get("kind", "other")})
-            res.notes.append(f"  BOILER {b.get('kind', 'other'):9} {text[sp[0] : sp[1]][:70]!r}")
-    bspans = [tuple(b["span"]) for b in boiler]
-    blocked: list[tuple[int, int]] = list(bspans)  # type: ignore[arg-type]
-    for s in work.get("not_entities") or []:
-        blocked += doc.find_all(s["text"] if isinstance(s, dict) else str(s), word=True)
-
-    # entity mentions: longest forms first, no overlap
+def _mentions(
+    work: dict[str, Any], doc: Folded, blocked: list[tuple[int, int]], res: Resolution
+) -> dict[str, list[tuple[int, int]]]:
+    """Entity mentions: every occurrence of each listed form, longest forms first, no overlap."""
     forms: list[tuple[str, str, Any]] = []
     ents = work.get("entities") or []
     seen_ids: set[str] = set()
@@ -226,27 +212,42 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
             )
         claimed += kept
         mentions[eid] += kept
+    return mentions
+
+
+def _role_spans(
+    e: dict[str, Any], key: str, ms: list[tuple[int, int]], doc: Folded, res: Resolution
+) -> list[list[int]]:
+    """A person's titles or affiliations: each string's occurrence nearest a mention."""
+    eid = str(e.get("id"))
+    spans = []
+    for t in e.get(key) or []:
+        form = t["text"] if isinstance(t, dict) else str(t)
+        if not ms:
+            break
+        occ = doc.find_all(form, word=True)
+        if isinstance(t, dict) and t.get("n") is not None:
+            occ = _pick(occ, t["n"], f"{eid} {key[:-1]} {form!r}", res)
+        if not occ:
+            res.error(f"entity {eid}: {key[:-1]} {form!r} not found in the text")
+            continue
+        best = min(occ, key=lambda o: min(abs(o[1] - m[0]) if o[1] <= m[0] else abs(o[0] - m[1]) + 20 for m in ms))
+        spans.append(list(best))
+    return spans
+
+
+def _entities(
+    work: dict[str, Any], doc: Folded, blocked: list[tuple[int, int]], res: Resolution
+) -> list[dict[str, Any]]:
+    text = doc.raw
+    mentions = _mentions(work, doc, blocked, res)
     out_ents = []
-    for e in ents:
+    for e in work.get("entities") or []:
         eid = str(e.get("id"))
         ms = sorted(mentions.get(eid, []))
         rec: dict[str, Any] = {"id": eid, "type": e.get("type"), "mentions": [list(m) for m in ms]}
         for key in ("titles", "affiliations"):
-            spans = []
-            for t in e.get(key) or []:
-                form = t["text"] if isinstance(t, dict) else str(t)
-                if not ms:
-                    break
-                occ = doc.find_all(form, word=True)
-                if isinstance(t, dict) and t.get("n") is not None:
-                    occ = _pick(occ, t["n"], f"{eid} {key[:-1]} {form!r}", res)
-                if not occ:
-                    res.error(f"entity {eid}: {key[:-1]} {form!r} not found in the text")
-                    continue
-                best = min(
-                    occ, key=lambda o: min(abs(o[1] - m[0]) if o[1] <= m[0] else abs(o[0] - m[1]) + 20 for m in ms)
-                )
-                spans.append(list(best))
+            spans = _role_spans(e, key, ms, doc, res)
             if spans:
                 rec[key] = spans
         if e.get("geo"):
@@ -258,8 +259,12 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
             + (f" titles={[text[s:e2] for s, e2 in rec.get('titles', [])]}" if rec.get("titles") else "")
             + (f" affil={[text[s:e2] for s, e2 in rec.get('affiliations', [])]}" if rec.get("affiliations") else "")
         )
-    out["entities"] = out_ents
+    return out_ents
 
+
+def _quotes(work: dict[str, Any], doc: Folded, res: Resolution) -> list[dict[str, Any]]:
+    text = doc.raw
+    ids = {str(e.get("id")) for e in work.get("entities") or []}
     quotes = []
     for i, q in enumerate(work.get("quotes") or [], 1):
         what = f"quote {i}"
@@ -272,7 +277,7 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
         if q.get("cue"):
             c = _near(doc, str(q["cue"]), sp, f"{what} cue", res, avoid=sp)
             rec["cue"] = list(c) if c else None
-        if rec["speaker"] is not None and str(rec["speaker"]) not in seen_ids:
+        if rec["speaker"] is not None and str(rec["speaker"]) not in ids:
             res.error(f"{what}: speaker {rec['speaker']!r} is no entity id")
         if q.get("speaker_role"):
             r = _near(doc, str(q["speaker_role"]), sp, f"{what} speaker_role", res, avoid=sp)
@@ -282,8 +287,10 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
             f"  Q{i} {q.get('kind'):8} speaker={q.get('speaker')} cue={q.get('cue')!r} "
             f"{text[sp[0] : sp[0] + 40]!r}...{text[max(sp[0], sp[1] - 25) : sp[1]]!r}"
         )
-    out["quotes"] = quotes
+    return quotes
 
+
+def _times(work: dict[str, Any], doc: Folded, bspans: list[tuple[int, int]], res: Resolution) -> list[dict[str, Any]]:
     times = []
     tclaimed: list[tuple[int, int]] = []
     items = sorted(work.get("times") or [], key=lambda t: -len(fold(str(t.get("text", "")))))
@@ -291,19 +298,38 @@ def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any
         occ = doc.find_all(str(t.get("text", "")), word=True)
         picked = _pick(occ, t.get("n"), f"time {str(t.get('text'))!r}", res)
         for o in picked:
-            if any(_overlaps(o, c) for c in tclaimed) or _inside(o, bspans):  # type: ignore[arg-type]
+            if any(_overlaps(o, c) for c in tclaimed) or _inside(o, bspans):
                 continue
             tclaimed.append(o)
             times.append({"span": list(o), "value": t.get("value")})
         res.notes.append(f"  TIME {t.get('text')!r} = {t.get('value')} x{len(picked)}")
-    out["times"] = sorted(times, key=lambda t: t["span"])
+    return sorted(times, key=lambda t: t["span"])
 
+
+def resolve(work: dict[str, Any], text: str, doc_id: str) -> tuple[dict[str, Any], Resolution]:
+    """The stand-off annotation of one working file, with the errors and a readable summary."""
+    res = Resolution(doc_id)
+    doc = Folded(text)
+    boiler = []
+    for b in work.get("boilerplate") or []:
+        sp = _snippet_span(doc, b, "boilerplate", res)
+        if sp:
+            boiler.append({"span": list(sp), "kind": b.get("kind", "other")})
+            res.notes.append(f"  BOILER {b.get('kind', 'other'):9} {text[sp[0] : sp[1]][:70]!r}")
+    bspans: list[tuple[int, int]] = [(b["span"][0], b["span"][1]) for b in boiler]
+    blocked = list(bspans)
+    for s in work.get("not_entities") or []:
+        blocked += doc.find_all(s["text"] if isinstance(s, dict) else str(s), word=True)
     sources = []
     for s in work.get("sources") or []:
         sp = _snippet_span(doc, s, "source", res, word=True)
         if sp:
             sources.append({"span": list(sp), "relation": s.get("relation", "cited")})
             res.notes.append(f"  SOURCE {s.get('relation', 'cited')} {text[sp[0] : sp[1]]!r}")
+    out: dict[str, Any] = {"id": doc_id, "guidelines": GUIDELINES}
+    out["entities"] = _entities(work, doc, blocked, res)
+    out["quotes"] = _quotes(work, doc, res)
+    out["times"] = _times(work, doc, bspans, res)
     out["sources"] = sources
     out["boilerplate"] = boiler
     # the annotators' notes quote the article: they stay in the working files, out of the repository

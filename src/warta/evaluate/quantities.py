@@ -18,38 +18,18 @@ extract`` reports, and ``--raw`` every quantity Warta reports, without the view.
 from __future__ import annotations
 
 import argparse
-import re
 
-from warta.article import Quantity
 from warta.evaluate import _nerugm
-from warta.extract import quantities, times
+from warta.extract.time import amounts, grammar
+from warta.extract.time.tagger import nerugm_kind, nerugm_quantity_span
 
-PEOPLE = ("orang", "jiwa", "warga")
-
-
-def _in_words(q: Quantity) -> bool:
-    return not re.match(r"[\d$£€¥]|rp|us\$", q.text, re.IGNORECASE)
-
-
-def nerugm_kind(q: Quantity) -> bool:
-    """Is this a kind of quantity NER-UGM labels?"""
-    head = (q.object or "").split()[:1]
-    if _in_words(q):
-        return q.unit is not None or (q.value or 0) >= 1000 or head[:1] in ([p] for p in PEOPLE)
-    return bool(q.object or q.unit) or len(q.text.split()) > 1  # "2 juta", "80 ribu"
+# ``nerugm_kind`` and ``nerugm_quantity_span`` (in the extractor, whose learned detector uses them
+# too) are the view described above.
 
 
 def _spans(text: str, view: bool) -> list[tuple[int, int]]:
-    skip = [(f.start, f.end) for f in times.find_spans(text)]
-    out = []
-    for q in quantities.find(text, skip=skip):
-        if view and not nerugm_kind(q):
-            continue
-        end = q.end
-        if q.object_end is not None and q.object_start is not None and q.object_start - q.end <= 1:
-            end = q.object_end
-        out.append((q.start, end))
-    return out
+    skip = [(f.start, f.end) for f in grammar.find(text)]
+    return [nerugm_quantity_span(q) for q in amounts.find(text, skip=skip) if not view or nerugm_kind(q)]
 
 
 def predict(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ statement whose named cue has no PERSON label (``ujar Husain`` unlabelled) has n
 and is left out of speaker accuracy.
 
 For PFSA-ID a second line scores the public-figure view: the same run with the quotations whose
-speaker Warta marks ``private`` (a private individual, ``warta.extract.standing``) left out,
+speaker Warta marks ``private`` (a private individual, ``warta.extract.entities.standing``) left out,
 since PFSA-ID annotates only public figures' statements (``evaluate_views``).
 
 ``--docs even|odd|all|split``: PFSA-ID is our only PFSA file, so rules are developed on the
@@ -100,8 +100,8 @@ def _strip_titles(name: str) -> str:
     """Gold PERSON spans sometimes hold a rank ("Komisaris Besar Ahmad Mustofa Kamal") or a
     degree ("dr Eddy MS"); the guidelines keep both out of names, so leading title words and
     trailing degrees are dropped before comparing."""
-    from warta.extract.person_names import degrees
-    from warta.extract.quote_lexicon import lexicon
+    from warta.extract.entities.person_names import degrees
+    from warta.lang.lexicon import lexicon
 
     titles = lexicon("id").titles
     words = name.replace("(", " ( ").replace(")", " ) ").split()
@@ -232,7 +232,7 @@ def evaluate_views(docs: list[GoldDoc], kind: str) -> tuple[Tally, Tally]:
     """(all quotations, the public-figure view) from one run of the pipeline.
 
     The public-figure view leaves out quotations whose speaker Warta marks ``private`` (a
-    private individual: introduced with an age or a lay role, ``warta.extract.standing``).
+    private individual: introduced with an age or a lay role, ``warta.extract.entities.standing``).
     PFSA-ID annotates the statements of public figures only, so its gold has no vox pops; this
     view compares like with like. The filter is Warta's own output, not the gold's.
     """

@@ -5,8 +5,9 @@
   span conventions on top of the rule grammar's findings; each test fold is scored by a model
   trained on that fold's own train + dev files (the shipped one for fold 1, others trained into
   ``--cv-dir``), so no fold is scored by a model that saw it. ``--system pipeline`` scores what
-  ``warta extract`` reports (rule spans through the view below, plus the model's spans where the
-  rules find nothing); ``--system rules`` the rule spans through the view; ``--raw`` the raw spans.
+  ``warta extract`` reports (rule spans through the NER-UGM view, ``warta.extract.time.tagger.nerugm_view``,
+  plus the model's spans where the rules find nothing); ``--system rules`` the rule spans through
+  the view; ``--raw`` the raw spans.
 * The normalisation set ``bench/data/time-norm/time-norm.jsonl`` is committed: time expressions
   from real CLICK-ID articles, each with its sentence, the publication date taken from the
   article's URL, and the hand-checked value. An item is right when Warta finds an expression
@@ -17,66 +18,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 from warta.evaluate import _nerugm
-from warta.extract import timegrammar, times
+from warta.extract.time import grammar, times
+from warta.extract.time.tagger import nerugm_view
 
 NORM_SET = Path("bench/data/time-norm/time-norm.jsonl")
 
 
-# NER-UGM labels calendar names only: dates, weekdays, months, years, clock times. Deictic words
-# ("kemarin", "hari ini", "tahun lalu", "dua hari lalu") are never TIME there, "tahun"/"bulan"/
-# "pukul" before the value and "lalu"/"mendatang" or a part of the day after a date are mostly
-# left out of the span. Warta's spans follow the project's guidelines (whole expression); this
-# view maps them to NER-UGM's convention for scoring.
-NOT_NERUGM = ("deictic", "unit_rel", "count_rel", "vague")
-LEAD = re.compile(r"(?:tahun|bulan|pukul|jam|pk\.)\s+", re.IGNORECASE)
-DATE_IN_PARENS = re.compile(r"\(\s*\d{1,2}\s*/")
-
-
-@cache
-def _trail() -> re.Pattern[str]:
-    lx = timegrammar.lexicon()
-    # "lalu" stays ("Mei lalu" is mostly TIME as a whole there); parts of the day go only after a date
-    words = sorted(
-        [w for w in lx.direction if w not in ("lalu", "yang lalu")] + ["ini", "nanti"], key=len, reverse=True
-    )
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?:\s*,?\s+(?:{alt}))+$", re.IGNORECASE)
-
-
-def nerugm_view(text: str, f: timegrammar.Found) -> tuple[int, int] | None:
-    if f.kind in NOT_NERUGM:
-        return None
-    if f.kind == "period_part" and f.f.get("month") is None and f.f.get("year") is None:
-        return None  # "akhir tahun ini", "awal bulan depan"
-    s, e = f.start, f.end
-    if m := LEAD.match(text, s, e):
-        s = m.end()
-    if f.kind in ("day", "month") and (m := _trail().search(text, s, e)) and m.start() > s:
-        e = m.start()
-    if f.kind == "day" and DATE_IN_PARENS.search(text, s, e) and (m := _parts().search(text, s, e)) and m.start() > s:
-        e = m.start()
-    return s, e
-
-
-@cache
-def _parts() -> re.Pattern[str]:
-    lx = timegrammar.lexicon()
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lx.parts, key=len, reverse=True))
-    return re.compile(rf"(?:\s*,?\s+(?:{alt}))+$", re.IGNORECASE)
+# NER-UGM draws TIME spans its own way (calendar names only; "tahun", "pukul" before the value and
+# most direction words after it left out); ``nerugm_view`` (in the extractor, whose learned
+# detector uses it too) maps Warta's spans to that convention for scoring.
 
 
 def predict(text: str) -> list[tuple[int, int]]:
-    return [v for f in times.find_spans(text) if (v := nerugm_view(text, f)) is not None]
+    return [v for f in grammar.find(text) if (v := nerugm_view(text, f)) is not None]
 
 
 def predict_raw(text: str) -> list[tuple[int, int]]:
-    return [(f.start, f.end) for f in times.find_spans(text)]
+    return [(f.start, f.end) for f in grammar.find(text)]
 
 
 def normalisation(path: Path, show: int = 0) -> tuple[int, int, int]:

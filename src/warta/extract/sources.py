@@ -18,12 +18,21 @@ from functools import cache
 from warta import lang
 from warta.article import Article, SourceRef
 from warta.extract.lexicon_re import alternation as _alt
+from warta.lang import LanguagePack
+from warta.stages import stage
 
-# a name not in the list after a strong cue: capitalised words or a web domain
-UNKNOWN_NAME = re.compile(
-    r"(?:[A-Za-z0-9-]+\.(?:com|co\.id|id|net|org|co\.uk|co)\b"
-    r"|(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|de|du|di))*)"
-)
+
+def _unknown_name(d: dict[str, list[str]]) -> re.Pattern[str]:
+    """A name not in the list after a strong cue: capitalised words (with the articles before
+    and the lower-case words inside a name that ``sources.toml`` lists) or a web domain."""
+    articles = _alt(d.get("articles", []))
+    joiners = _alt(d.get("joiners", []))
+    lead = rf"(?:(?:{articles})\s+)?" if articles else ""
+    inner = rf"|{joiners}" if joiners else ""
+    return re.compile(
+        r"(?:[A-Za-z0-9-]+\.(?:com|co\.id|id|net|org|co\.uk|co)\b"
+        rf"|{lead}[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*{inner}))*)"
+    )
 
 
 @dataclass(frozen=True)
@@ -37,11 +46,22 @@ class Outlets:
     copy_trail: re.Pattern[str]
     photo_lead: re.Pattern[str]
     not_outlets: frozenset[str]
+    unknown_name: re.Pattern[str]  # a name not in the list, after a strong cue
+    time_words: frozenset[str]  # weekday and month names (and their short forms), lower-cased
+
+
+def _pack(pack: LanguagePack | None) -> LanguagePack:
+    return pack if pack is not None else lang.get(lang.DEFAULT)
+
+
+def outlets(pack: LanguagePack | None = None) -> Outlets:
+    """The outlet names and cues of a language pack (the default pack's when none is given)."""
+    return _outlets(_pack(pack))
 
 
 @cache
-def outlets(code: str = "id") -> Outlets:
-    d = lang.get(code).toml("outlets")
+def _outlets(pack: LanguagePack) -> Outlets:
+    d = pack.toml("outlets")
     variant: dict[str, str] = {}
     for canon, forms in d.get("outlets", {}).items():
         for form in [canon, *forms]:
@@ -67,12 +87,14 @@ def outlets(code: str = "id") -> Outlets:
         copy_trail=re.compile(rf"[\s.,;]*(?:{_alt(cp.get('trail', []))}).*$", re.IGNORECASE),
         photo_lead=re.compile(rf"^\s*\(?\s*(?:(?:{_alt(ph.get('lead', []))})\s*[:;]?\s*)?", re.IGNORECASE),
         not_outlets=frozenset(w.lower() for w in ph.get("not_outlets", [])),
+        unknown_name=_unknown_name(pack.toml("sources").get("unknown_name", {})),
+        time_words=_time_words(pack),
     )
 
 
-def canonical(name: str, code: str = "id") -> str:
+def canonical(name: str, pack: LanguagePack | None = None) -> str:
     """The canonical outlet name for a written form ("Kantor berita RIA Novosti" -> "RIA Novosti")."""
-    o = outlets(code)
+    o = outlets(pack)
     n = " ".join(name.split()).strip(" .,;:()")
     m = re.match(rf"(?:{o.prefixes})\s+", n, re.IGNORECASE) if o.prefixes else None
     if m:
@@ -83,23 +105,18 @@ def canonical(name: str, code: str = "id") -> str:
     return low.get(n.lower(), n)
 
 
-def _known_at(text: str, pos: int, end: int) -> re.Match[str] | None:
-    return outlets().names.match(text, pos, end)
-
-
-@cache
-def _time_words(code: str = "id") -> frozenset[str]:
+def _time_words(pack: LanguagePack) -> frozenset[str]:
     """Weekday and month names (and their short forms) of the language pack, lower-cased."""
-    from warta.extract import timegrammar
+    d = pack.toml("time")
+    return frozenset(
+        str(w).lower() for table in ("weekdays", "months", "month_abbreviations") for w in d.get(table, {})
+    )
 
-    tl = timegrammar.lexicon(code)
-    return frozenset(w.lower() for group in (tl.weekdays, tl.months, tl.month_abbr) for w in group)
 
-
-def cited(text: str, start: int = 0, end: int | None = None) -> list[SourceRef]:
+def cited(text: str, start: int = 0, end: int | None = None, pack: LanguagePack | None = None) -> list[SourceRef]:
     """Outlets cited in the body: after a strong cue (any name) or a weak cue (listed names only)."""
     end = len(text) if end is None else end
-    o = outlets()
+    o = outlets(pack)
     out: list[SourceRef] = []
     seen: set[int] = set()
     for pattern, strong in ((o.strong, True), (o.weak, False)):
@@ -107,22 +124,22 @@ def cited(text: str, start: int = 0, end: int | None = None) -> list[SourceRef]:
             pos = cue.end()
             if pos in seen:
                 continue
-            m = _known_at(text, pos, end)
+            m = o.names.match(text, pos, end)
             if m is None and strong:
-                m = UNKNOWN_NAME.match(text, pos, end)
+                m = o.unknown_name.match(text, pos, end)
                 if m is not None:
                     # a person named after the cue ("mengutip Presiden Joko Widodo") is not an outlet:
                     # keep unknown names only when they look like a medium (a domain, or a short name)
                     name = m.group(0).rstrip(".")
                     if not (re.search(r"\.(com|id|net|org|co)\b", name) or len(name.split()) <= 3):
                         m = None
-                    elif name.split()[0].lower() in _time_words():
+                    elif name.split()[0].lower() in o.time_words:
                         m = None  # "kata Afroni kepada wartawan Jumat (20/9)": a day, not a medium
             if m is None:
                 continue
             s, e = m.start(), m.start() + len(m.group(0).rstrip("."))
             seen.add(pos)
-            out.append(SourceRef(start=s, end=e, name=canonical(text[s:e]), relation="cited", text=text[s:e]))
+            out.append(SourceRef(start=s, end=e, name=canonical(text[s:e], pack), relation="cited", text=text[s:e]))
     return out
 
 
@@ -143,9 +160,9 @@ def _original_name(
     return body.strip(), base + s + lead_ws, base + s + lead_ws + len(body.strip())
 
 
-def _photo_credits(article: Article, text: str, base: int) -> list[SourceRef]:
+def _photo_credits(article: Article, text: str, base: int, pack: LanguagePack) -> list[SourceRef]:
     """Agencies in a credit line: "EPA", "ANTARA FOTO/Sigid Kurniawan", "Foto: Reuters/..."."""
-    o = outlets()
+    o = outlets(pack)
     out: list[SourceRef] = []
     lm = o.photo_lead.match(text)
     s = lm.end() if lm else 0
@@ -154,7 +171,7 @@ def _photo_credits(article: Article, text: str, base: int) -> list[SourceRef]:
         name = raw.strip(" .-")
         if not name:
             continue
-        k = _known_at(name, 0, len(name))
+        k = o.names.match(name, 0, len(name))
         if k is None or k.end() != len(name):
             continue  # a photographer's name, "Istimewa", "Dok. pribadi"
         if name.lower() in o.not_outlets:
@@ -162,19 +179,26 @@ def _photo_credits(article: Article, text: str, base: int) -> list[SourceRef]:
         ps = base + s + part.start() + (len(raw) - len(raw.lstrip(" .-")))
         out.append(
             SourceRef(
-                start=ps, end=ps + len(name), name=canonical(name), relation="photo_credit", text=name, in_original=True
+                start=ps,
+                end=ps + len(name),
+                name=canonical(name, pack),
+                relation="photo_credit",
+                text=name,
+                in_original=True,
             )
         )
     return out
 
 
+@stage(requires=("text",), assigns=("sources",))
 def annotate(article: Article) -> None:
     """Stage: fill ``article.sources``."""
-    o = outlets()
+    pack = lang.for_article(article)
+    o = outlets(pack)
     refs: list[SourceRef] = []
     if article.outlet:
         refs.append(
-            SourceRef(start=-1, end=-1, name=canonical(article.outlet), relation="publisher", text=article.outlet)
+            SourceRef(start=-1, end=-1, name=canonical(article.outlet, pack), relation="publisher", text=article.outlet)
         )
     dl = article.dateline
     if dl is not None and dl.outlet:
@@ -182,24 +206,26 @@ def annotate(article: Article) -> None:
         s, e = (i, i + len(dl.outlet)) if i >= 0 else (dl.start, dl.end)
         # "KOMPAS.com -": the site speaking for itself; "Jakarta (Antara) -": an agency dateline
         rel = "publisher" if re.search(r"\.(com|co|id|net)\b", dl.outlet, re.IGNORECASE) else "dateline"
-        refs.append(SourceRef(start=s, end=e, name=canonical(dl.outlet), relation=rel, text=dl.outlet))
+        refs.append(SourceRef(start=s, end=e, name=canonical(dl.outlet, pack), relation=rel, text=dl.outlet))
     if article.text:
-        refs.extend(cited(article.text))
+        refs.extend(cited(article.text, pack=pack))
     for r in article.removed:
         if r.kind == "copyright":
             got = _original_name(article, r.text, r.original_start, o.copy_lead, o.copy_trail)
             if got and len(got[0]) <= 80 and not re.fullmatch(r"[\d\s-]+", got[0]):
                 name, s, e = got
                 refs.append(
-                    SourceRef(start=s, end=e, name=canonical(name), relation="copyright", text=name, in_original=True)
+                    SourceRef(
+                        start=s, end=e, name=canonical(name, pack), relation="copyright", text=name, in_original=True
+                    )
                 )
         elif r.kind == "photo_credit":
-            refs.extend(_photo_credits(article, r.text, r.original_start))
+            refs.extend(_photo_credits(article, r.text, r.original_start, pack))
     for c in article.captions:
         # a credit at the end of a caption: "... (ANTARA FOTO/Wahyu Putro A)"
         m = re.search(r"\(([^()]{2,80})\)\s*\.?\s*$", c.text)
         if m and c.original_start >= 0 and "/" in m.group(1):
-            refs.extend(_photo_credits(article, m.group(1), c.original_start + m.start(1)))
+            refs.extend(_photo_credits(article, m.group(1), c.original_start + m.start(1), pack))
     uniq: dict[tuple[str, str, int, bool], SourceRef] = {}
     for ref in refs:
         uniq.setdefault((ref.name, ref.relation, ref.start, ref.in_original), ref)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import cache
 
 from warta.article import Article, Language
+from warta.stages import stage
 
 CANDIDATES = ("id", "ms", "en", "jv", "tl")
 SAMPLE_CHARS = 20_000  # enough for a confident decision; bounded time on huge inputs
@@ -45,6 +46,7 @@ def identify(text: str) -> Language:
     return Language(code=code, confidence=round(prob, 4), scores=scores)
 
 
+@stage(requires=("text",), assigns=("language",))
 def detect(article: Article) -> None:
     """Pipeline stage: set ``article.language`` unless the caller gave one."""
     if article.language is not None:

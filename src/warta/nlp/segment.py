@@ -13,6 +13,7 @@ from functools import cache
 
 from warta import lang
 from warta.article import Article, Span
+from warta.stages import stage
 
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
@@ -116,6 +117,7 @@ def sentence_spans(text: str, start: int, end: int, *, code: str = "id") -> list
     return out
 
 
+@stage(requires=("text",), assigns=("sentences",))
 def segment(article: Article) -> None:
     """Pipeline stage: fill ``article.sentences`` paragraph by paragraph."""
     code = article.language.code if article.language and lang_has(article.language.code) else "id"

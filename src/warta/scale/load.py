@@ -87,21 +87,9 @@ def _inputs(src: str) -> dict[str, list[tuple[str, str | None]]]:
     return out
 
 
-def mark_stored(store: Store, key: str, name: str | None, article_id: str) -> bool:
-    """Record an input whose article a later one replaced (same URL) as done, as ingest does.
-
-    The Store interface has no public call for this yet (requested from the store's owner as
-    ``Store.mark_input``); until then the SQL stores' own helper is used, in a transaction."""
-    public = getattr(store, "mark_input", None)
-    if public is not None:
-        public(key, name=name, status="stored", article_id=article_id)
-        return True
-    tx, private = getattr(store, "_tx", None), getattr(store, "_mark_input", None)
-    if tx is None or private is None:
-        return False
-    with tx():
-        private(key, name, "stored", article_id)
-    return True
+def mark_stored(store: Store, key: str, name: str | None, article_id: str) -> None:
+    """Record an input whose article a later one replaced (same URL) as done, as ingest does."""
+    store.mark_input(key, name=name, status="stored", article_id=article_id)
 
 
 def load(src: str, store: Store, *, on_progress: Callable[[LoadStats], None] | None = None) -> LoadStats:
@@ -136,8 +124,8 @@ def load(src: str, store: Store, *, on_progress: Callable[[LoadStats], None] | N
         tick()
     for aid, rest in keys.items():  # inputs of articles replaced by a later one with the same URL
         for key, name in rest:
-            if not store.seen_inputs([key]) and not mark_stored(store, key, name, aid):
-                break
+            if not store.seen_inputs([key]):
+                mark_stored(store, key, name, aid)
     fail_path = table_path(src, "failures")
     if fail_path is not None:
         rows = sorted(iter_rows(fail_path, ["id", "input", "reason", "input_key"]), key=lambda r: r["id"] or 0)

@@ -1,8 +1,8 @@
 """The executor side of the Spark job, in plain Python (no pyspark import, testable alone).
 
 Each input file is read with the same reader ``warta ingest`` uses
-(:func:`warta.store.ingest.documents`), each document goes through the same pipeline call
-(:func:`warta.store.ingest.process`: models load once per Python worker, a bad record becomes a
+(:func:`warta.batch.documents`), each document goes through the same pipeline call
+(:func:`warta.batch.process`: models load once per Python worker, a bad record becomes a
 failure, never an exception) and is flattened with the store's own
 :func:`warta.store.rows.article_rows`. Every record carries its input order ``(file_no, rec_no)``
 so the job can reproduce what a sequential ``warta ingest`` stores: the first of identical inputs,
@@ -18,10 +18,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from warta.batch import documents, failure_key, input_key, process
 from warta.read.inputs import NOT_ARTICLES, ReadStats
 from warta.read.record import Failure, RawDocument
 from warta.store.export import column_type
-from warta.store.ingest import documents, failure_key, input_key, process
 from warta.store.rows import ArticleRows, article_rows, dumps
 
 __all__ = ["Doc", "Processed", "dumps", "failure_key"]

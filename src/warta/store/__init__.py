@@ -7,9 +7,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 
-from warta.store.base import EXPORT_TABLES, SCHEMA_VERSION, STANDINGS, AddResult, Page, Store, canonical_key
+from warta.errors import InputError
+from warta.store.base import (
+    EXPORT_TABLES,
+    SCHEMA_VERSION,
+    STANDINGS,
+    AddResult,
+    Page,
+    Profile,
+    Speaker,
+    Store,
+    canonical_key,
+)
 
 __all__ = [
     "EXPORT_TABLES",
@@ -17,16 +29,25 @@ __all__ = [
     "STANDINGS",
     "AddResult",
     "Page",
+    "Profile",
+    "Speaker",
     "Store",
     "canonical_key",
     "open_store",
     "redact",
+    "require_db",
 ]
 
 
 def redact(target: str) -> str:
     """The target for messages: a PostgreSQL URL's password replaced by ***."""
     return re.sub(r"(://[^:/@]+:)[^@/]+@", r"\1***@", target)
+
+
+def require_db(target: str) -> None:
+    """Reading commands (and the server) must not create an empty archive by mistake."""
+    if not target.startswith(("postgresql://", "postgres://")) and not os.path.exists(target):
+        raise InputError(f"{target}: no such archive (create one with: warta ingest INPUT... --db {target})")
 
 
 def open_store(target: str = "warta.db") -> Store:

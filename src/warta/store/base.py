@@ -115,6 +115,33 @@ class AddResult:
     replaced: str | None = None  # the id of the article an update replaced
 
 
+@dataclass(frozen=True)
+class Speaker:
+    """Who a speaker page is about: a merged entity (``entity_id``) or, for quotations whose
+    speaker was not linked to an entity, the speaker's name as the quotes give it (any case)."""
+
+    entity_id: int | None = None
+    name: str = ""
+    quote_ids: tuple[int, ...] | None = None  # candidate quotations of a name (see ``resolved``)
+    spellings: tuple[str, ...] = ()  # the name as written in those quotations
+
+    def resolved(self, store: Store) -> Speaker:
+        """The same speaker with its quotations' ids looked up (a name), for fast queries."""
+        return store.resolve_speaker(self)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a speaker page shows beyond the list of quotations; all of it depends only on the
+    speaker's quotations (and their articles), so it is cached per quotes-table version."""
+
+    titles: list[str]
+    affiliations: list[str]
+    timeline: list[tuple[str, int]]
+    outlets: list[dict[str, Any]]
+    n_articles: int
+
+
 class Store(abc.ABC):
     """One archive of extracted articles. Thread-unsafe; one writer per process.
 
@@ -147,6 +174,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def add_failure(self, input_name: str, reason: str, *, input_key: str | None = None) -> None:
         """Record an input that could not be read or processed (the batch goes on)."""
+
+    @abc.abstractmethod
+    def mark_input(self, key: str, *, name: str | None, status: str, article_id: str | None) -> None:
+        """Record an input as done (``status`` stored or failed) without storing anything else: an
+        input whose article a later one replaced (same URL), loaded from a Spark run."""
 
     @abc.abstractmethod
     def seen_inputs(self, keys: list[str], *, include_failed: bool = True) -> set[str]:
@@ -234,6 +266,85 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
         """Rows of one flat table in :data:`EXPORT_TABLES` order (streams; for big archives)."""
+
+    # ---- reading: speakers, articles' entity links, archive-wide lists (the web UI) -------------
+    @abc.abstractmethod
+    def resolve_speaker(self, speaker: Speaker) -> Speaker:
+        """The same speaker with its quotations' ids looked up (a name), for fast queries."""
+
+    @abc.abstractmethod
+    def entity_by_name(self, name: str) -> int | None:
+        """The merged entity with this canonical name (a person first), if any."""
+
+    @abc.abstractmethod
+    def local_entity_ids(self, article_id: str) -> dict[str, int]:
+        """The article's own entity ids (as in its JSON) mapped to the merged entity ids."""
+
+    @abc.abstractmethod
+    def quote_entity_ids(self, article_id: str) -> dict[int, int]:
+        """Quote index in the article -> merged speaker entity id, for the quotes that have one."""
+
+    @abc.abstractmethod
+    def speaker_quotes(self, speaker: Speaker, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """This speaker's quotations, newest first, with their article, and the total."""
+
+    @abc.abstractmethod
+    def speaker_profile(self, speaker: Speaker) -> Profile:
+        """Titles, affiliations, timeline, quoting outlets and article count of a speaker (cached)."""
+
+    @abc.abstractmethod
+    def speaker_timeline(self, speaker: Speaker) -> list[tuple[str, int]]:
+        """Quotations per publication day (YYYY-MM-DD), oldest first; undated ones are left out."""
+
+    @abc.abstractmethod
+    def quoting_outlets(self, speaker: Speaker, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Outlets whose articles quote this speaker: outlet, n_quotes, n_articles."""
+
+    @abc.abstractmethod
+    def speaker_roles(self, speaker: Speaker) -> tuple[list[str], list[str]]:
+        """Titles and affiliations attributed to the speaker in their quotations, most frequent first."""
+
+    @abc.abstractmethod
+    def co_mentioned(self, speaker: Speaker, *, limit: int = 15) -> list[dict[str, Any]]:
+        """Entities mentioned most often in the same articles: id, name, type, n_articles."""
+
+    @abc.abstractmethod
+    def speaker_articles(self, speaker: Speaker) -> int:
+        """How many articles quote this speaker."""
+
+    @abc.abstractmethod
+    def speaker_article_hits(
+        self,
+        speaker: Speaker,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Articles quoting the speaker, newest first, as search hits (same keys as search_articles')."""
+
+    @abc.abstractmethod
+    def speakers_named(self, name: str, *, limit: int = 8) -> list[dict[str, Any]]:
+        """Quoted speakers whose name contains ``name``: name, entity_id (or None), n_quotes."""
+
+    @abc.abstractmethod
+    def top_speakers(self, *, limit: int = 12) -> list[dict[str, Any]]:
+        """The most quoted speakers: name, entity_id (or None), n_quotes."""
+
+    @abc.abstractmethod
+    def citations(self, *, limit: int = 200) -> list[dict[str, Any]]:
+        """Which outlets cite which sources: outlet, source, n_articles, newest first by count."""
+
+    @abc.abstractmethod
+    def outlets(self, *, limit: int = 200) -> list[str]:
+        """Outlets of the stored articles, those with most articles first."""
+
+    @abc.abstractmethod
+    def languages(self) -> list[str]:
+        """Language codes of the stored articles, sorted."""
 
     # ---- lifecycle -----------------------------------------------------------------------
     @abc.abstractmethod

@@ -77,6 +77,12 @@ class PostgresStore(SqlStore):
     def _quote_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
         return "CROSS JOIN to_tsquery('simple', ?) AS qtsq", "q.tsv @@ qtsq", [to_tsquery(terms)]
 
+    def _newest_article_sql(self) -> str:
+        return "NULL"  # PostgreSQL never reuses identity values: count and highest id suffice
+
+    def _speaker_affiliations_sql(self) -> str:
+        return "(q.json::json -> 'speaker' ->> 'affiliations')"
+
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
         sql = self._export_sql(table)
         with self.conn.transaction(), self.conn.cursor(name=f"warta_export_{table}") as cur:

@@ -42,10 +42,22 @@ def _cue(q: dict[str, Any]) -> tuple[str | None, str | None]:
 
 def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> ArticleRows:
     published = (d.get("published") or {}).get("value")
+    return ArticleRows(
+        _article_row(d, published, input_name),
+        _entity_rows(d),
+        _quote_rows(d, published),
+        _time_rows(d),
+        _quantity_rows(d),
+        _source_rows(d),
+        _removed_rows(d),
+    )
+
+
+def _article_row(d: dict[str, Any], published: str | None, input_name: str | None) -> dict[str, Any]:
     pub_source = (d.get("published") or {}).get("source")
     lang = (d.get("language") or {}).get("code")
     inp = d.get("input") or {}
-    art = {
+    return {
         "id": d["id"],
         "url": d.get("url") or None,
         "title": d.get("title"),
@@ -61,6 +73,9 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
         "input_format": inp.get("format"),
         "json": dumps(d),
     }
+
+
+def _entity_rows(d: dict[str, Any]) -> list[EntityRow]:
     entities: list[EntityRow] = []
     for e in d.get("entities") or []:
         name = e.get("name") or ""
@@ -79,6 +94,10 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
         for m in e.get("mentions") or []:
             row.mentions.append((int(m["start"]), int(m["end"]), m.get("text") or ""))
         entities.append(row)
+    return entities
+
+
+def _quote_rows(d: dict[str, Any], published: str | None) -> list[dict[str, Any]]:
     quotes = []
     for i, q in enumerate(d.get("quotes") or []):
         sp = q.get("speaker") or {}
@@ -101,7 +120,11 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
                 "json": dumps(q),
             }
         )
-    times = [
+    return quotes
+
+
+def _time_rows(d: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
         {
             "idx": i,
             "start": t.get("start"),
@@ -115,7 +138,10 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
         }
         for i, t in enumerate(d.get("times") or [])
     ]
-    quantities = [
+
+
+def _quantity_rows(d: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
         {
             "idx": i,
             "start": q.get("start"),
@@ -130,7 +156,10 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
         }
         for i, q in enumerate(d.get("quantities") or [])
     ]
-    sources = [
+
+
+def _source_rows(d: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
         {
             "idx": i,
             "name": s.get("name") or "",
@@ -143,7 +172,10 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
         }
         for i, s in enumerate(d.get("sources") or [])
     ]
-    removed = [
+
+
+def _removed_rows(d: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
         {
             "idx": i,
             "kind": r.get("kind"),
@@ -154,4 +186,3 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
         }
         for i, r in enumerate(d.get("removed") or [])
     ]
-    return ArticleRows(art, entities, quotes, times, quantities, sources, removed)

@@ -13,8 +13,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from warta.article import Article
-from warta.errors import UsageError
-from warta.store.base import EXPORT_TABLES, STANDINGS, AddResult, Page, Store, canonical_key
+from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, canonical_key
+from warta.store.filters import article_filters, date_filters, standing_filter
+from warta.store.queries import SpeakerQueries
 from warta.store.query import Term, parse
 from warta.store.rows import ArticleRows, article_rows, dumps
 
@@ -52,44 +53,7 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
-def standing_filter(standing: str) -> tuple[str, list[Any]]:
-    """WHERE clause on the speaker's standing: one of ``STANDINGS``."""
-    if standing == "unknown":
-        return "q.speaker_standing IS NULL", []
-    if standing == "not-private":  # vox pops left out; quotes with no stated standing kept
-        return "(q.speaker_standing IS NULL OR q.speaker_standing <> 'private')", []
-    if standing in ("public", "private"):
-        return "q.speaker_standing = ?", [standing]
-    raise UsageError(f"standing must be one of {', '.join(STANDINGS)}, not {standing!r}")
-
-
-def article_filters(
-    *, outlet: str | None = None, language: str | None = None, since: str | None = None, until: str | None = None
-) -> tuple[list[str], list[Any]]:
-    """WHERE clauses (on ``articles a``) and parameters for the common article filters."""
-    wheres: list[str] = []
-    params: list[Any] = []
-    if outlet:
-        wheres.append("LOWER(a.outlet) = LOWER(?)")
-        params.append(outlet)
-    if language:
-        wheres.append("a.language = ?")
-        params.append(language)
-    date_filters("a.published", since, until, wheres, params)
-    return wheres, params
-
-
-def date_filters(column: str, since: str | None, until: str | None, wheres: list[str], params: list[Any]) -> None:
-    """Published on or after ``since`` / on or before ``until`` (YYYY-MM-DD; times ignored)."""
-    if since:
-        wheres.append(f"SUBSTR({column}, 1, 10) >= ?")
-        params.append(since[:10])
-    if until:
-        wheres.append(f"SUBSTR({column}, 1, 10) <= ?")
-        params.append(until[:10])
-
-
-class SqlStore(Store):
+class SqlStore(SpeakerQueries, Store):
     conn: Any
 
     # ---- dialect -------------------------------------------------------------------------
@@ -254,6 +218,10 @@ class SqlStore(Store):
                 (input_name, reason, now(), input_key),
             )
             self._mark_input(input_key, input_name, "failed", None)
+
+    def mark_input(self, key: str, *, name: str | None, status: str, article_id: str | None) -> None:
+        with self._tx():
+            self._mark_input(key, name, status, article_id)
 
     def seen_inputs(self, keys: list[str], *, include_failed: bool = True) -> set[str]:
         seen: set[str] = set()

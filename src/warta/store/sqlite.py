@@ -98,5 +98,13 @@ class SqliteStore(SqlStore):
     def _quote_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
         return "JOIN quotes_fts ON quotes_fts.rowid = q.id", "quotes_fts MATCH ?", [to_fts5(terms)]
 
+    def _newest_article_sql(self) -> str:
+        # SQLite reuses the highest rowids after a delete: the newest article row (rowid and
+        # write time) is part of the quotes table's version
+        return "(SELECT rid || ' ' || updated_at FROM articles ORDER BY rid DESC LIMIT 1)"
+
+    def _speaker_affiliations_sql(self) -> str:
+        return "json_extract(q.json, '$.speaker.affiliations')"
+
     def close(self) -> None:
         self.conn.close()

@@ -1,35 +1,22 @@
-"""``warta train ner``: rebuild the shipped Indonesian NER model from ``../shared/data``.
+"""The data of ``warta train ner``: the labelled corpora and the raw news text.
 
-Steps (all offline, fixed seeds):
+The labelled corpora are read with their own train/dev splits: NERGrit (IndoNLU split), NER-UI
+and NER-UGM fold 01 (IndoLEM). Labels are mapped to PER/ORG/LOC (``LABELS``); NER-UGM's
+TIME/QUANTITY become O. Any training/dev sentence that also occurs in a test set is dropped, so
+the evaluation (``warta eval ner``) stays held out. NERP (``--with-nerp``) is truecased from the
+raw news first (``nerp_sentence``). The raw news text (CLICK-ID, IndoSum) is tokenized with
+Warta's runtime tokenizer, for the vectors and the pretraining.
 
-1. Read the labelled corpora with their own train/dev splits: NERGrit (IndoNLU split), NER-UI
-   and NER-UGM fold 01 (IndoLEM). Labels are mapped to PER/ORG/LOC (``LABELS``); NER-UGM's
-   TIME/QUANTITY become O. Any training/dev sentence that also occurs in a test set is dropped,
-   so the evaluation (``warta eval ner``) stays held out.
-2. Raw news text (CLICK-ID, IndoSum), tokenized with Warta's runtime tokenizer, trains floret
-   hashed-subword vectors (50k rows x 100 dims); ``spacy init vectors --mode floret`` loads them.
-3. spaCy trains tok2vec (NORM/PREFIX/SUFFIX/SHAPE/ORTH hash embeddings + the static vectors,
-   a 4-layer CNN) and the transition-based NER with ``training/ner/config.cfg``.
-4. The best model (by dev F1) is copied to ``--out`` (default ``src/warta/models/ner-id``).
-
-Optional (not used by the shipped model, which they did not beat on dev; see its model card):
-``--with-nerp`` adds NERP train, truecased from the raw news (``warta.training.truecase``), with
-PPL/PLC/IND mapped and the tokens its conventions leave unknown marked missing
-(``nerp_sentence``); ``--finetune`` then continues from the best model on the three corpora
-alone (``training/ner/finetune.cfg``). Dev stays the three corpora's joint dev set.
-``--distil`` trains several teachers and one student on their votes over raw news
-(``warta.training.ner_distil``).
+The training steps are in :mod:`warta.training.ner_train`, the command in
+:mod:`warta.training.ner_command`.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import json
 import re
-import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -82,26 +69,6 @@ CORPORA: dict[str, dict[str, str]] = {
 NERP = {
     "train": "indonlu-nerp/train_preprocess.txt",
     "valid": "indonlu-nerp/valid_preprocess.txt",
-}
-
-REPO = Path(__file__).resolve().parents[3]
-CONFIG = REPO / "training" / "ner" / "config.cfg"
-FINETUNE_CONFIG = REPO / "training" / "ner" / "finetune.cfg"
-SEED = 1
-
-# floret parameters (cbow, hashed subwords). floret has no seed option; one thread makes it
-# deterministic.
-FLORET = {
-    "model": "cbow",
-    "mode": "floret",
-    "hashCount": 2,
-    "bucket": 50000,
-    "minn": 3,
-    "maxn": 5,
-    "minCount": 3,
-    "dim": 100,
-    "epoch": 5,
-    "thread": 1,
 }
 
 
@@ -262,7 +229,7 @@ def to_docbin(sents: list[Sentence], path: Path) -> None:
     db.to_disk(path)
 
 
-# ---- raw text and vectors --------------------------------------------------------------------
+# ---- raw text -------------------------------------------------------------------------------
 def raw_sentences(data: Path) -> Iterator[str]:
     """Tokenized raw news text: CLICK-ID article bodies and IndoSum paragraphs."""
     from warta.nlp.segment import tokenize
@@ -301,275 +268,3 @@ def pretrain_texts(data: Path, words: int = 60) -> Iterator[str]:
                 piece, n = [], 0
         if piece:
             yield " ".join(piece)
-
-
-def pretrain_tok2vec(data: Path, work: Path, vec_model: Path, config: Path, max_words: int = 0) -> Path:
-    """spaCy pretraining (characters objective, one epoch) of the tok2vec on the raw news text:
-    the weights the NER training then starts from (``[initialize] init_tok2vec``)."""
-    raw = work / "pretrain-text.jsonl"
-    n_words = 0
-    with raw.open("w", encoding="utf-8") as fh:
-        for piece in pretrain_texts(data):
-            fh.write(json.dumps({"text": piece}, ensure_ascii=False) + "\n")
-            n_words += len(piece.split())
-            if max_words and n_words >= max_words:
-                break
-    print(f"pretraining on {n_words} words", flush=True)
-    out = work / "pretrain"
-    if out.exists():
-        shutil.rmtree(out)
-    _spacy(
-        "pretrain",
-        str(config),
-        str(out),
-        "--paths.raw_text",
-        str(raw),
-        "--paths.vectors",
-        str(vec_model),
-        "--system.seed",
-        str(SEED),
-    )
-    return out / "model-last.bin"
-
-
-def train_vectors(data: Path, work: Path) -> Path:
-    try:
-        import floret
-    except ImportError:
-        raise UsageError("training vectors needs floret: pip install 'warta[train]'") from None
-    text = work / "raw.txt"
-    with text.open("w", encoding="utf-8") as out:
-        for line in raw_sentences(data):
-            out.write(line + "\n")
-    model = floret.train_unsupervised(str(text), **FLORET)
-    vec = work / "vectors.floret"
-    model.save_floret_vectors(str(vec))
-    return vec
-
-
-def _spacy(*args: str) -> None:
-    cmd = [sys.executable, "-m", "spacy", *args]
-    print("+", " ".join(cmd), flush=True)
-    subprocess.run(cmd, check=True)
-
-
-def _overrides(kvs: list[str] | None) -> list[str]:
-    return [a for kv in kvs or [] for a in (f"--{kv.split('=', 1)[0]}", kv.split("=", 1)[1])]
-
-
-def spacy_train(
-    config: Path,
-    output: Path,
-    train_set: Path,
-    dev_set: Path,
-    vec_model: Path,
-    *extra: str,
-    overrides: list[str] | None = None,
-) -> Path:
-    """``spacy train`` with Warta's seed and vectors; ``extra`` are more ``--key value`` pairs, and
-    ``overrides`` ``key=value`` strings (applied last). Returns the best checkpoint's folder."""
-    _spacy(
-        "train",
-        str(config),
-        "--output",
-        str(output),
-        "--paths.train",
-        str(train_set),
-        "--paths.dev",
-        str(dev_set),
-        "--paths.vectors",
-        str(vec_model),
-        "--system.seed",
-        str(SEED),
-        *extra,
-        *_overrides(overrides),
-    )
-    return output / "model-best"
-
-
-def train(
-    data: Path,
-    out: Path,
-    work: Path,
-    *,
-    vectors: Path | None = None,
-    config: Path = CONFIG,
-    overrides: list[str] | None = None,
-    weights: dict[str, int] | None = None,
-    with_nerp: bool = False,
-    finetune: bool = False,
-    stage_one: Path | None = None,
-    finetune_overrides: list[str] | None = None,
-    pretrain: bool = False,
-    pretrain_words: int = 0,
-) -> None:
-    """Train (stage one) and, with ``finetune``, continue on the three corpora alone (stage two).
-
-    ``stage_one`` skips stage one and fine-tunes that model instead.
-    """
-    t0 = time.time()
-    vec_model = vectors_model(data, work, vectors)
-    init: list[str] = []
-    if pretrain and stage_one is None:
-        init_path = pretrain_tok2vec(data, work, vec_model, config, pretrain_words)
-        print(f"tok2vec pretrained in {time.time() - t0:.0f}s", flush=True)
-        init = ["--paths.init_tok2vec", str(init_path)]
-    best = stage_one
-    if best is None:
-        nerp = load_nerp(data, "train", truecaser_for(data, work)) if with_nerp else None
-        tr, dv, stats = training_sets(data, weights, nerp)
-        to_docbin(tr, work / "train.spacy")
-        to_docbin(dv, work / "dev.spacy")
-        (work / "data-stats.json").write_text(json.dumps(stats, indent=1))
-        print(f"train {len(tr)} / dev {len(dv)} sentences; {stats}", flush=True)
-        best = spacy_train(
-            config, work / "output", work / "train.spacy", work / "dev.spacy", vec_model, *init, overrides=overrides
-        )
-    if finetune:
-        tr, dv, stats = training_sets(data)
-        to_docbin(tr, work / "finetune-train.spacy")
-        to_docbin(dv, work / "dev.spacy")
-        print(f"fine-tuning {best} on train {len(tr)} / dev {len(dv)} sentences", flush=True)
-        best = spacy_train(
-            FINETUNE_CONFIG,
-            work / "finetune",
-            work / "finetune-train.spacy",
-            work / "dev.spacy",
-            vec_model,
-            "--paths.source",
-            str(best),
-            *init,
-            overrides=finetune_overrides,
-        )
-    install(best, out)
-    print(f"model written to {out} in {time.time() - t0:.0f}s", flush=True)
-
-
-def vectors_model(data: Path, work: Path, vectors: Path | None = None) -> Path:
-    """``work/vectors-model``: the floret vectors as a spaCy pipeline (reused when already there;
-    from ``vectors`` when given, else trained on the raw news)."""
-    work.mkdir(parents=True, exist_ok=True)
-    vec_model = work / "vectors-model"
-    if not (vec_model / "vocab").exists():
-        if vectors is None or not vectors.exists():
-            t0 = time.time()
-            vectors = train_vectors(data, work)
-            print(f"vectors trained in {time.time() - t0:.0f}s", flush=True)
-        _spacy("init", "vectors", "id", str(vectors), str(vec_model), "--mode", "floret")
-    return vec_model
-
-
-def install(best: Path, out: Path) -> None:
-    """Copy a trained pipeline to ``out``, keeping the model card already there."""
-    card = out / "MODEL_CARD.md"
-    card_text = card.read_text(encoding="utf-8") if card.exists() else None
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(best, out)
-    if card_text is not None:  # the card is written by hand from `warta eval ner`; keep it
-        card.write_text(card_text, encoding="utf-8")
-
-
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("ner", help="train the Indonesian NER model (PER/ORG/LOC)")
-    p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
-    p.add_argument("--out", type=Path, default=REPO / "src" / "warta" / "models" / "ner-id")
-    p.add_argument(
-        "--work", type=Path, default=Path("build/ner"), help="scratch folder (DocBins, vectors, checkpoints)"
-    )
-    p.add_argument("--vectors", type=Path, help="reuse a .floret vectors file instead of training one")
-    p.add_argument("--config", type=Path, default=CONFIG)
-    p.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="spaCy config override, e.g. training.max_steps=2000",
-    )
-    p.add_argument(
-        "--weight",
-        dest="weights",
-        action="append",
-        default=[],
-        metavar="CORPUS=N",
-        help=f"repeat a corpus's training sentences N times ({', '.join(CORPORA)}, nerp), e.g. nergrit=2",
-    )
-    p.add_argument(
-        "--with-nerp",
-        action="store_true",
-        help="add NERP train (lower-cased; truecased from the raw news first) to the training data",
-    )
-    p.add_argument(
-        "--finetune",
-        action="store_true",
-        help="then continue training the best model on the three corpora alone (training/ner/finetune.cfg)",
-    )
-    p.add_argument(
-        "--pretrain",
-        action="store_true",
-        help="first pretrain the tok2vec on the raw news text (spacy pretrain, characters objective)",
-    )
-    p.add_argument("--pretrain-words", type=int, default=0, help="pretrain on the first N words only (0: all)")
-    p.add_argument("--stage-one", type=Path, help="fine-tune this model instead of training stage one")
-    p.add_argument(
-        "--distil",
-        action="store_true",
-        help="train the teachers in training/ner/teachers.toml, tag raw news with their votes, "
-        "and train one model on gold + those silver labels (warta.training.ner_distil)",
-    )
-    p.add_argument(
-        "--finetune-set",
-        dest="finetune_overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="spaCy config override for the fine-tuning stage",
-    )
-
-    def run(args: argparse.Namespace) -> int:
-        if not args.data.is_dir():
-            raise UsageError(f"no data folder at {args.data}")
-        if not args.config.exists():
-            raise UsageError(f"no config at {args.config} (run from a repository checkout)")
-        weights: dict[str, int] = {}
-        names = (*CORPORA, "nerp")
-        for kv in args.weights:
-            corpus, _, n = kv.partition("=")
-            if corpus not in names or not n.isdigit() or int(n) < 1:
-                raise UsageError(f"--weight {kv}: expected CORPUS=N with CORPUS in {', '.join(names)}")
-            weights[corpus] = int(n)
-        if args.distil:
-            from warta.training import ner_distil
-
-            if args.with_nerp or args.finetune or args.pretrain or args.stage_one or weights:
-                raise UsageError("--distil takes none of --with-nerp, --finetune, --pretrain, --stage-one, --weight")
-            plan = ner_distil.load_plan()
-            ner_distil.distil(
-                args.data,
-                args.out,
-                args.work,
-                plan=plan,
-                vectors=args.vectors,
-                config=args.config,
-                overrides=args.overrides,
-            )
-            return 0
-        train(
-            args.data,
-            args.out,
-            args.work,
-            vectors=args.vectors,
-            config=args.config,
-            overrides=args.overrides,
-            weights=weights,
-            with_nerp=args.with_nerp,
-            finetune=args.finetune or args.stage_one is not None,
-            stage_one=args.stage_one,
-            finetune_overrides=args.finetune_overrides,
-            pretrain=args.pretrain,
-            pretrain_words=args.pretrain_words,
-        )
-        return 0
-
-    p.set_defaults(func=run)

@@ -6,7 +6,7 @@ a vote of five scores 1.5 points above their mean). Running five models would co
 the time, so their agreement is taught to one model instead (knowledge distillation):
 
 1. Train each teacher listed in ``training/ner/teachers.toml`` (its config overrides and seed)
-   with ``warta.training.ner.train``; a teacher already in the work folder is reused.
+   with ``warta.training.ner_train.train``; a teacher already in the work folder is reused.
 2. Take raw news sentences the gold data does not hold (IndoSum, 6-60 tokens, shuffled with a
    fixed seed, minus every sentence of the three corpora's dev and test sets) and tag them with
    every teacher. A span (same tokens, same type) that at least ``min_votes`` teachers give is
@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta.training import ner as base
+from warta.training import ner_train as steps
 
-TEACHERS = base.REPO / "training" / "ner" / "teachers.toml"
+TEACHERS = steps.REPO / "training" / "ner" / "teachers.toml"
 SILVER_SEED = 1
 
 
@@ -123,12 +124,12 @@ def distil(
     *,
     plan: Plan,
     vectors: Path | None = None,
-    config: Path = base.CONFIG,
+    config: Path = steps.CONFIG,
     overrides: list[str] | None = None,
 ) -> None:
     """Train the teachers (or reuse them), label the silver text, train the student into ``out``."""
     t0 = time.time()
-    vec_model = base.vectors_model(data, work, vectors)  # one set of vectors for every model
+    vec_model = steps.vectors_model(data, work, vectors)  # one set of vectors for every model
     teacher_models: list[Path] = []
     for t in plan.teachers:
         model = work / "teachers" / f"{t.name}-model"
@@ -136,7 +137,7 @@ def distil(
             folder = work / "teachers" / t.name
             if not (folder / "vectors-model").exists():
                 shutil.copytree(vec_model, folder / "vectors-model")
-            base.train(data, model, folder, config=config, overrides=t.overrides)
+            steps.train(data, model, folder, config=config, overrides=t.overrides)
         teacher_models.append(model)
     print(f"{len(teacher_models)} teachers ready in {time.time() - t0:.0f}s", flush=True)
     silver = silver_labels(teacher_models, silver_text(data, plan.silver_sentences), plan.min_votes)
@@ -149,7 +150,7 @@ def distil(
     base.to_docbin(dev, student / "dev.spacy")
     stats = {**stats, "silver": len(silver), "silver_entities": n_spans, "gold_repeat": plan.gold_repeat}
     (student / "data-stats.json").write_text(json.dumps(stats, indent=1))
-    best = base.spacy_train(
+    best = steps.spacy_train(
         config,
         student / "output",
         student / "train.spacy",
@@ -157,5 +158,5 @@ def distil(
         vec_model,
         overrides=[*plan.student_overrides, *(overrides or [])],
     )
-    base.install(best, out)
+    steps.install(best, out)
     print(f"student written to {out} in {time.time() - t0:.0f}s", flush=True)

@@ -1,4 +1,4 @@
-"""``warta train timequant``: the TIME/QUANTITY boundary CRF (``warta.extract.timequant``).
+"""``warta train timequant``: the TIME/QUANTITY boundary CRF (``warta.extract.time.tagger``).
 
 Trained on NER-UGM (IndoLEM) ``train.0N.tsv`` + ``dev.0N.tsv`` (fold 1 by default); the fold's
 test file is never read here. CRFsuite's L-BFGS training is deterministic: the same data,
@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from warta.extract import timequant
+from warta.extract.time import tagger as timequant
 
 NERUGM = "indolem-nerugm"
 # chosen by 5-fold cross-validation on train.01 + dev.01 (3 shuffles), see the model card;
@@ -54,7 +54,7 @@ def examples(
     paths: Path | Sequence[Path], clusters: timequant.Clusters | None = None
 ) -> tuple[list[list[list[str]]], list[list[str]]]:
     """Features and BIO tags per sentence, on Warta's own tokens (as at run time)."""
-    from warta.evaluate import _nerugm
+    from warta.evaluate import nerugm_reader as _nerugm
 
     xs, ys = [], []
     for path in [paths] if isinstance(paths, Path) else paths:

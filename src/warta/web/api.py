@@ -15,9 +15,8 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Reques
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from warta.store import Page, Store
-from warta.web import queries
-from warta.web.app import store
+from warta.store import Page, Speaker, Store
+from warta.web.deps import StoreDep
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
@@ -25,7 +24,6 @@ MAX_EXTRACT_CHARS = 1_000_000
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 router = APIRouter(prefix="/api", tags=["api"])
-StoreDep = Annotated[Store, Depends(store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
 Since = Annotated[str | None, Query(pattern=DATE, description="published on or after YYYY-MM-DD")]
@@ -102,8 +100,8 @@ def list_articles(
         if q:
             raise HTTPException(400, "q and speaker cannot be combined; use /api/quotes?speaker=...&text=...")
         sp = resolve_speaker(db, speaker)
-        items, total = queries.speaker_article_hits(
-            db, sp, outlet=outlet, language=language, since=since, until=until, limit=limit, offset=offset
+        items, total = db.speaker_article_hits(
+            sp, outlet=outlet, language=language, since=since, until=until, limit=limit, offset=offset
         )
         return page_out(Page(items, total, limit, offset))
     ent: int | str | None = int(entity) if entity and entity.isdigit() else entity
@@ -114,11 +112,11 @@ def list_articles(
     )
 
 
-def resolve_speaker(db: Store, speaker: str) -> queries.Speaker:
+def resolve_speaker(db: Store, speaker: str) -> Speaker:
     if speaker.isdigit():
-        return queries.Speaker(entity_id=int(speaker))
-    eid = queries.entity_by_name(db, speaker)
-    return queries.Speaker(entity_id=eid) if eid is not None else queries.Speaker(name=speaker).resolved(db)
+        return Speaker(entity_id=int(speaker))
+    eid = db.entity_by_name(speaker)
+    return Speaker(entity_id=eid) if eid is not None else Speaker(name=speaker).resolved(db)
 
 
 @router.get("/articles/{article_id}", summary="One article with all its annotations (warta.article/1)")
@@ -154,15 +152,15 @@ def get_entity(db: StoreDep, entity_id: int, limit: Limit = 20, offset: Offset =
     ent = db.get_entity(entity_id)
     if ent is None:
         raise HTTPException(404, f"no entity {entity_id}")
-    sp = queries.Speaker(entity_id=entity_id)
-    quotes, n_quotes = queries.speaker_quotes(db, sp, limit=limit, offset=offset)
+    sp = Speaker(entity_id=entity_id)
+    quotes, n_quotes = db.speaker_quotes(sp, limit=limit, offset=offset)
     articles = db.entity_articles(entity_id, limit=limit, offset=offset)
     return {
         "entity": ent,
         "articles": page_out(articles).model_dump(),
         "quotes": page_out(Page(quotes, n_quotes, limit, offset)).model_dump(),
-        "co_mentioned": queries.co_mentioned(db, sp),
-        "quoted_by_outlets": queries.speaker_profile(db, sp).outlets,
+        "co_mentioned": db.co_mentioned(sp),
+        "quoted_by_outlets": db.speaker_profile(sp).outlets,
     }
 
 
@@ -175,11 +173,11 @@ def get_speaker(
 ) -> dict[str, Any]:
     """A speaker linked to an entity of that name is that entity's quotations; otherwise the
     quotations whose (unlinked) speaker has exactly this name, in any case."""
-    sp = resolve_speaker(db, name) if not name.isdigit() else queries.Speaker(name=name).resolved(db)
-    quotes, n_quotes = queries.speaker_quotes(db, sp, limit=limit, offset=offset)
+    sp = resolve_speaker(db, name) if not name.isdigit() else Speaker(name=name).resolved(db)
+    quotes, n_quotes = db.speaker_quotes(sp, limit=limit, offset=offset)
     if n_quotes == 0:
         raise HTTPException(404, "no quotations by this speaker")
-    prof = queries.speaker_profile(db, sp)
+    prof = db.speaker_profile(sp)
     return {
         "name": name,
         "entity_id": sp.entity_id,
@@ -226,7 +224,7 @@ def list_quotes(
 
 @router.get("/sources", summary="Cited sources, and which outlets cite which")
 def list_sources(db: StoreDep, limit: Limit = 50) -> dict[str, Any]:
-    return {"sources": db.sources_summary(limit=limit), "citations": queries.citations(db, limit=limit)}
+    return {"sources": db.sources_summary(limit=limit), "citations": db.citations(limit=limit)}
 
 
 @router.post("/extract", summary="Annotate a text or HTML page; nothing is stored")

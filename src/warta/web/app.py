@@ -13,43 +13,23 @@ import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
-import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warta import __version__
 from warta.errors import InputError, UsageError, WartaError
+from warta.web import api, pages
+from warta.web.deps import HERE, error_response, templates
 from warta.web.security import BodyLimit, SecurityHeaders
 from warta.web.stores import StorePool
 
-HERE = Path(__file__).resolve().parent
 MAX_BODY = 2_000_000  # bytes in one request body (POST /api/extract, /paste, /api/articles)
 log = logging.getLogger("warta.web")
-
-
-def templates() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
-        autoescape=True,  # article text is untrusted: every {{ }} is escaped
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    from warta.web import charts, render
-
-    env.globals.update(safe_url=render.safe_url, speaker_href=render.speaker_href, version=__version__)
-    env.filters["snippet"] = render.snippet
-    env.filters["day"] = lambda v: str(v)[:10] if v else ""
-    env.filters["num"] = render.fmt_int
-    env.filters["value"] = render.fmt_number
-    env.globals["timeline_svg"] = charts.timeline_svg
-    return env
 
 
 def describe_schema(schema: dict[str, Any] | None, spec: dict[str, Any] | None = None) -> str:
@@ -69,18 +49,6 @@ def describe_schema(schema: dict[str, Any] | None, spec: dict[str, Any] | None =
     if "default" in schema and schema["default"] is not None:
         limits.append(f"default {schema['default']}")
     return out + (f" ({', '.join(limits)})" if limits else "")
-
-
-def is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/api"
-
-
-def error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    if is_api(request):
-        return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
-    env: jinja2.Environment = request.app.state.templates
-    html = env.get_template("error.html").render(status=status, message=message, request=request)
-    return HTMLResponse(html, status_code=status, headers=headers)
 
 
 @asynccontextmanager
@@ -134,8 +102,6 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
         log.exception("error serving %s", request.url.path)
         return error_response(request, 500, "internal error; the server log has the details")
 
-    from warta.web import api, pages
-
     if docs:
 
         @app.get("/api/docs", include_in_schema=False)
@@ -152,11 +118,6 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(SecurityHeaders)
     return app
-
-
-async def store(request: Request) -> Any:
-    """The store, as used from the thread that runs the handler (a FastAPI dependency)."""
-    return request.app.state.store
 
 
 def app_from_env() -> FastAPI:

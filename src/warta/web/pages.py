@@ -13,13 +13,13 @@ from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from warta.store import Store
-from warta.web import queries, render
-from warta.web.app import store
+from warta.store import Speaker, Store
+from warta.web import render
+from warta.web.deps import StoreDep
 
 PER_PAGE = 20
 MAX_PAGE = 500  # deeper pages: narrow the search
@@ -27,7 +27,6 @@ CACHE_SECONDS = 60.0
 DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 
 router = APIRouter(include_in_schema=False)
-StoreDep = Annotated[Store, Depends(store)]
 PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 _cache: dict[tuple[str, str], tuple[float, Any]] = {}
@@ -78,7 +77,7 @@ def speaker_link(name: str | None, entity_id: int | None) -> str | None:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, db: StoreDep) -> HTMLResponse:
     stats = cached(db, "stats", db.stats)
-    speakers = cached(db, "speakers", lambda: queries.top_speakers(db))
+    speakers = cached(db, "speakers", lambda: db.top_speakers())
     recent = db.search_articles(limit=10)
     return page(request, "home.html", stats=stats, speakers=speakers, recent=recent.items, speaker_link=speaker_link)
 
@@ -114,7 +113,7 @@ def search(
     entities, speakers = [], []
     if q.strip() and page_no == 1:
         entities = db.find_entities(q.strip(), limit=8).items
-        speakers = queries.speakers_named(db, q.strip())
+        speakers = db.speakers_named(q.strip())
     return page(
         request,
         "search.html",
@@ -128,16 +127,16 @@ def search(
         pager=pager(request, page_no, hits.total),
         entities=entities,
         speakers=speakers,
-        outlets=cached(db, "outlets", lambda: queries.outlets(db)),
-        languages=cached(db, "languages", lambda: queries.languages(db)),
+        outlets=cached(db, "outlets", lambda: db.outlets()),
+        languages=cached(db, "languages", lambda: db.languages()),
         speaker_link=speaker_link,
     )
 
 
 def article_context(art: dict[str, Any], db: Store | None) -> dict[str, Any]:
     """What the article template shows; ``db`` None for a pasted (unstored) article."""
-    local: dict[str, int] = queries.local_entity_ids(db, art["id"]) if db is not None else {}
-    by_quote: dict[int, int] = queries.quote_entity_ids(db, art["id"]) if db is not None else {}
+    local: dict[str, int] = db.local_entity_ids(art["id"]) if db is not None else {}
+    by_quote: dict[int, int] = db.quote_entity_ids(art["id"]) if db is not None else {}
 
     def entity_href(ent: dict[str, Any]) -> str | None:
         gid = local.get(str(ent.get("id")))
@@ -177,13 +176,13 @@ def article(request: Request, db: StoreDep, article_id: str) -> HTMLResponse:
 def speaker_page(
     request: Request,
     db: Store,
-    sp: queries.Speaker,
+    sp: Speaker,
     page_no: int,
     listed: tuple[list[dict[str, Any]], int] | None = None,
     **context: Any,
 ) -> HTMLResponse:
-    quotes, n_quotes = listed or queries.speaker_quotes(db, sp, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
-    prof = queries.speaker_profile(db, sp)
+    quotes, n_quotes = listed or db.speaker_quotes(sp, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
+    prof = db.speaker_profile(sp)
     ent = context.get("entity") or {}
     titles = _merge(list(ent.get("titles") or []), prof.titles)
     affiliations = _merge(list((ent.get("json") or {}).get("affiliations") or []), prof.affiliations)
@@ -196,7 +195,7 @@ def speaker_page(
         titles=titles,
         affiliations=affiliations,
         timeline=prof.timeline,
-        co_mentioned=queries.co_mentioned(db, sp),
+        co_mentioned=db.co_mentioned(sp),
         outlets=prof.outlets,
         n_quoting_articles=prof.n_articles,
         **context,
@@ -222,7 +221,7 @@ def entity(
     return speaker_page(
         request,
         db,
-        queries.Speaker(entity_id=entity_id),
+        Speaker(entity_id=entity_id),
         page_no,
         name=ent["name"],
         type=ent["type"],
@@ -239,10 +238,10 @@ def speaker(
     name: Annotated[str, Query(min_length=1, max_length=200)],
     page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
-    sp = queries.Speaker(name=name).resolved(db)
-    listed = queries.speaker_quotes(db, sp, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
+    sp = Speaker(name=name).resolved(db)
+    listed = db.speaker_quotes(sp, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
     if listed[1] == 0:
-        eid = queries.entity_by_name(db, name)
+        eid = db.entity_by_name(name)
         if eid is not None:
             return RedirectResponse(f"/entities/{eid}", status_code=307)
         raise HTTPException(404, "no quotations by this speaker")
@@ -254,7 +253,7 @@ def speaker(
 @router.get("/sources", response_class=HTMLResponse)
 def sources(request: Request, db: StoreDep) -> HTMLResponse:
     summary = db.sources_summary(limit=100)
-    cites = queries.citations(db, limit=2000)
+    cites = db.citations(limit=2000)
     outlet_totals: dict[str, int] = {}
     source_totals: dict[str, int] = {}
     for c in cites:

@@ -11,8 +11,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from warta.commands.quotes import require_db
-from warta.store import Store, open_store
+from warta.store import Store, open_store, require_db
 
 
 class StorePool:

@@ -1,4 +1,4 @@
-"""Indonesian numerals, in digits and in words, to numbers.
+"""Numerals, in digits and in words, to numbers.
 
 Our own parser: no maintained library reads Indonesian number words ("dua puluh lima ribu",
 "sebelas", "setengah") and Indonesian separators ("80.000", "1,5 juta") together. The vocabulary is
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from warta import lang
+from warta.extract.time.lexicon import PackLike, pack_of
+from warta.lang import LanguagePack
 
 MAX_DIGITS = 18  # longer digit strings are identifiers or nonsense, not amounts
 
@@ -26,19 +27,31 @@ class Lexicon:
     plural: dict[str, float]
     fractions: dict[str, float]
     data: dict[str, Any]
+    prefix_one: str  # "one" glued to a unit or a multiplier ("sehari"), never a numeral alone
+    prefix_ordinal: str  # "ke-80"
+    glued_currency: str  # a currency written against its digits ("Rp290,9")
+
+
+def lexicon(pack: PackLike = None) -> Lexicon:
+    """The number vocabulary of ``pack`` (the default pack when None)."""
+    return _lexicon(pack_of(pack))
 
 
 @cache
-def lexicon(code: str = "id") -> Lexicon:
-    d = lang.get(code).toml("numbers")
+def _lexicon(pack: LanguagePack) -> Lexicon:
+    d = pack.toml("numbers")
+    prefixes = d.get("prefixes", {})
     return Lexicon(
         units={k: float(v) for k, v in d.get("units", {}).items()},
-        teen=d.get("teen", {}).get("word", "belas"),
+        teen=str(d.get("teen", {}).get("word", "")),
         small={k: float(v) for k, v in d.get("small_multipliers", {}).items()},
         large={k: float(v) for k, v in d.get("large_multipliers", {}).items()},
         plural={k: float(v) for k, v in d.get("plural_multipliers", {}).items()},
         fractions={k: float(v) for k, v in d.get("fractions", {}).items()},
         data=d,
+        prefix_one=str(prefixes.get("one", "")),
+        prefix_ordinal=str(prefixes.get("ordinal", "")),
+        glued_currency=str(prefixes.get("glued_currency", "")),
     )
 
 
@@ -50,22 +63,27 @@ def _alt(words: list[str]) -> str:
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 
 
-@cache
-def number_pattern(code: str = "id") -> str:
+def number_pattern(pack: PackLike = None) -> str:
     """A regex (no groups) for one numeral: digits or words, with an optional large multiplier."""
-    lx = lexicon(code)
-    word_units = [w for w in lx.units if w != "se"]
+    return _number_pattern(pack_of(pack))
+
+
+@cache
+def _number_pattern(pack: LanguagePack) -> str:
+    lx = _lexicon(pack)
+    word_units = [w for w in lx.units if w != lx.prefix_one]
     word = _alt(word_units + [lx.teen] + list(lx.small) + list(lx.fractions))
     large = _alt(list(lx.large))
     words_seq = rf"(?:{word})(?:[ ](?:{word}|{large}))*"
     digits = rf"(?:{DIGITS})(?:[ ]?(?:{large})\b)*"
     # digits may follow a currency written without a space ("Rp290,9", "US$5"), never a letter,
     # a separator or a slash ("32/13" is a date-like pair, not two amounts)
-    before = r"(?:(?<=\bRp)|(?<=\bRp\.)|(?<=\$)|(?<![\w.,/]))"
+    cur = re.escape(lx.glued_currency)
+    before = rf"(?:(?<=\b{cur})|(?<=\b{cur}\.)|(?<=\$)|(?<![\w.,/]))"
     return rf"(?:{before}{digits}(?![\w]|[.,/]\d)|\b{words_seq}\b|\b(?:{_alt(list(lx.plural))})\b)"
 
 
-def parse_digits(text: str, *, next_word: str = "") -> float | None:
+def parse_digits(text: str, *, next_word: str = "", pack: PackLike = None) -> float | None:
     """Value of a digit string with Indonesian separators; None when it is not a plausible amount."""
     t = text.strip()
     if not re.fullmatch(r"[\d.,]+", t) or not any(c.isdigit() for c in t):
@@ -80,7 +98,7 @@ def parse_digits(text: str, *, next_word: str = "") -> float | None:
         return float(t.replace(",", ""))
     if re.fullmatch(r"\d{1,3},\d{3}", t):
         # Indonesian decimal comma ("1,725 persen") unless a count follows ("2,615 penderita")
-        lx = lexicon()
+        lx = lexicon(pack)
         units = set(lx.data.get("units_after", {})) | set(lx.large)
         if next_word and next_word.lower() not in units and not next_word[:1].isdigit():
             return float(t.replace(",", ""))
@@ -94,9 +112,9 @@ def parse_digits(text: str, *, next_word: str = "") -> float | None:
     return None
 
 
-def parse_words(words: list[str], code: str = "id") -> float | None:
+def parse_words(words: list[str], pack: PackLike = None) -> float | None:
     """Value of a sequence of number words ("dua puluh lima ribu"); None if not a number."""
-    lx = lexicon(code)
+    lx = lexicon(pack)
     total = 0.0
     group = 0.0
     unit = 0.0
@@ -137,16 +155,16 @@ def parse_words(words: list[str], code: str = "id") -> float | None:
     return total + group + unit + frac
 
 
-def parse_number(text: str, *, next_word: str = "", code: str = "id") -> float | None:
+def parse_number(text: str, *, next_word: str = "", pack: PackLike = None) -> float | None:
     """Value of a numeral as matched by ``number_pattern``: "80 ribu", "1,5 juta", "sebelas"."""
-    lx = lexicon(code)
+    lx = lexicon(pack)
     parts = text.split()
     if not parts:
         return None
     m = re.match(rf"^({DIGITS})(?![\d.,])(.*)$", text.strip())
     if m and m.group(1):
         rest = m.group(2).split()
-        base = parse_digits(m.group(1), next_word=rest[0] if rest else next_word)
+        base = parse_digits(m.group(1), next_word=rest[0] if rest else next_word, pack=pack)
         if base is None:
             return None
         for w in rest:
@@ -155,4 +173,4 @@ def parse_number(text: str, *, next_word: str = "", code: str = "id") -> float |
                 return None
             base *= mult
         return base
-    return parse_words(parts, code)
+    return parse_words(parts, pack)

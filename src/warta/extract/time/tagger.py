@@ -1,16 +1,17 @@
 """A learned boundary detector for TIME and QUANTITY spans (a linear-chain CRF).
 
-The rule grammar (``timegrammar``, ``quantities``) finds and normalises time expressions and
-amounts; this model decides where a span starts and ends the way the NER-UGM corpus draws it
+The rule grammar (``grammar``, ``amounts``) finds and normalises time expressions and amounts;
+this model decides where a span starts and ends the way the NER-UGM corpus draws it
 ("Minggu (24/8)", "80 ribu warga", "2 juta saham"), which its annotators did not always do the
 way a grammar would. It is a CRF (CRFsuite through python-crfsuite, a maintained binding) over
 hand-written token features: the word, its shape and affixes, the language-pack word class
 (month, weekday, numeral, currency, unit), word clusters (a table shipped with the model) and,
-above all, what the rule grammar found at that token. So the rules stay the source of values and
-the model learns the corpus's conventions.
+above all, what the rule grammar found at that token (through the NER-UGM view below). So the
+rules stay the source of values and the model learns the corpus's conventions.
 
 The model is trained by ``warta train timequant`` (NER-UGM train.01 + dev.01) and shipped as package
-data in ``warta/models/timequant-id/`` (see its MODEL_CARD.md). It is loaded once per process.
+data in ``warta/models/timequant-<default language>/`` (see its MODEL_CARD.md). It is loaded once
+per process.
 """
 
 from __future__ import annotations
@@ -20,17 +21,22 @@ import logging
 import math
 import re
 import threading
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from warta import lang
 from warta.article import Quantity
-from warta.extract import timegrammar
-from warta.extract.numwords import lexicon as num_lexicon
+from warta.extract.time import amounts, grammar
+from warta.extract.time.lexicon import PackLike, lexicon, pack_of
+from warta.extract.time.numwords import lexicon as num_lexicon
+from warta.extract.time.patterns import seq
+from warta.lang import LanguagePack
 
 LABELS = ("TIME", "QUANTITY")
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "timequant-id"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / f"timequant-{lang.DEFAULT}"
 MODEL_FILE = "model.crfsuite"
 # Bump when ``tokenize`` or ``features`` change: a model trained on other features is stale
 # (the tests check the shipped model's version; the evaluation retrains stale fold models).
@@ -38,16 +44,7 @@ FEATURES_VERSION = 7  # 3: "\ufffd 70" money; 4: "Liga 1"; 5: "Covid-19"; 6: "In
 # Word clusters (k-means over word vectors of raw news text, built by ``warta train timequant``):
 # "word<TAB>cluster id at each granularity", one word a line, shipped next to the model.
 CLUSTERS_FILE = "clusters.tsv"
-
-# Tokens the way NER-UGM cuts them: numbers keep their separators ("80.000", "1,5", "24/8",
-# "25/8/2014", "14.30"), "Rp9.100" and "ke-80" stay whole, a hyphen between words is its own token.
-TOKEN = re.compile(
-    r"(?:Rp\.?\s?)?\d+(?:[.,/:]\d+)*(?:-an)?"
-    r"|[Kk]e-\d+"
-    r"|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)?"
-    r"|\d+"
-    r"|\S",
-)
+CACHE_SENTENCES = 256  # tagged sentences kept: the times and quantities stages tag the same ones
 
 Span = tuple[int, int]
 Clusters = dict[str, tuple[str, ...]]
@@ -65,16 +62,38 @@ def load_clusters(path: Path) -> Clusters:
     return out
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+@cache
+def _token_pattern(pack: LanguagePack) -> re.Pattern[str]:
+    # Tokens the way NER-UGM cuts them: numbers keep their separators ("80.000", "1,5", "24/8",
+    # "25/8/2014", "14.30"), "Rp9.100" and "ke-80" stay whole, a hyphen between words is its own token.
+    nl = num_lexicon(pack)
+    cur = re.escape(nl.glued_currency)
+    o = nl.prefix_ordinal
+    ordinal = f"[{o[:1].upper()}{o[:1].lower()}]{re.escape(o[1:])}"
+    decade = re.escape(lexicon(pack).grammar.decade_suffix)
+    return re.compile(
+        rf"(?:{cur}\.?\s?)?\d+(?:[.,/:]\d+)*(?:-{decade})?"
+        rf"|{ordinal}-\d+"
+        r"|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)?"
+        r"|\d+"
+        r"|\S",
+    )
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, *, pack: PackLike = None) -> list[Span]:
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    return [(m.start(), m.end()) for m in _token_pattern(pack_of(pack)).finditer(text, start, end)]
+
+
+def word_classes(pack: PackLike = None) -> dict[str, str]:
+    """Word -> class, from the language pack (the lexicons live there, not here)."""
+    return _word_classes(pack_of(pack))
 
 
 @cache
-def word_classes(code: str = "id") -> dict[str, str]:
-    """Word -> class, from the language pack (the lexicons live there, not here)."""
-    tl = timegrammar.lexicon(code)
-    nl = num_lexicon(code)
+def _word_classes(pack: LanguagePack) -> dict[str, str]:
+    tl = lexicon(pack)
+    nl = num_lexicon(pack)
     d = nl.data
     out: dict[str, str] = {}
 
@@ -99,6 +118,88 @@ def word_classes(code: str = "id") -> dict[str, str]:
     put(d.get("units_after", {}), "unit")
     put(d.get("modifiers", {}), "modifier")
     return out
+
+
+# ---- the NER-UGM view of the rules' spans -------------------------------------------------
+# NER-UGM labels calendar names only: dates, weekdays, months, years, clock times. Deictic words
+# ("kemarin", "hari ini", "tahun lalu", "dua hari lalu") are never TIME there, "tahun"/"bulan"/
+# "pukul" before the value and "lalu"/"mendatang" or a part of the day after a date are mostly
+# left out of the span. Warta's spans follow the project's guidelines (whole expression); this
+# view maps them to NER-UGM's convention (the detector's features, ``warta eval times``).
+NOT_NERUGM = ("deictic", "unit_rel", "count_rel", "vague")
+DATE_IN_PARENS = re.compile(r"\(\s*\d{1,2}\s*/")
+
+
+@dataclass(frozen=True)
+class _TimeView:
+    lead: re.Pattern[str]  # unit and clock words before the value
+    trail: re.Pattern[str]  # direction words after a day or a month
+    parts: re.Pattern[str]  # parts of the day after a date
+
+
+@cache
+def _time_view(pack: LanguagePack) -> _TimeView:
+    lx = lexicon(pack)
+    nv = lx.nerugm
+    # "lalu" stays ("Mei lalu" is mostly TIME as a whole there); parts of the day go only after a date
+    keep = nv.get("keep_after", [])
+    words = sorted([w for w in lx.direction if w not in keep] + nv.get("drop_after", []), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    parts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lx.parts, key=len, reverse=True))
+    return _TimeView(
+        lead=re.compile(rf"(?:{seq(nv.get('drop_before', []))})\s+", re.IGNORECASE),
+        trail=re.compile(rf"(?:\s*,?\s+(?:{alt}))+$", re.IGNORECASE),
+        parts=re.compile(rf"(?:\s*,?\s+(?:{parts}))+$", re.IGNORECASE),
+    )
+
+
+def nerugm_view(text: str, f: grammar.Found, pack: PackLike = None) -> tuple[int, int] | None:
+    """The span NER-UGM would draw for a time expression the grammar found (None: not a TIME there)."""
+    if f.kind in NOT_NERUGM:
+        return None
+    if f.kind == "period_part" and f.f.get("month") is None and f.f.get("year") is None:
+        return None  # "akhir tahun ini", "awal bulan depan"
+    v = _time_view(pack_of(pack))
+    s, e = f.start, f.end
+    if m := v.lead.match(text, s, e):
+        s = m.end()
+    if f.kind in ("day", "month") and (m := v.trail.search(text, s, e)) and m.start() > s:
+        e = m.start()
+    if f.kind == "day" and DATE_IN_PARENS.search(text, s, e) and (m := v.parts.search(text, s, e)) and m.start() > s:
+        e = m.start()
+    return s, e
+
+
+@cache
+def _in_digits(pack: LanguagePack) -> re.Pattern[str]:
+    words = num_lexicon(pack).data.get("nerugm", {}).get("in_digits", [])
+    return re.compile("|".join([r"[\d$£€¥]", *(re.escape(w) for w in words)]), re.IGNORECASE)
+
+
+def in_words(q: Quantity, pack: PackLike = None) -> bool:
+    """Is the amount written in words ("dua", "ribuan"), not digits or a currency and digits?"""
+    return not _in_digits(pack_of(pack)).match(q.text)
+
+
+def nerugm_kind(q: Quantity, pack: PackLike = None) -> bool:
+    """Is this a kind of quantity NER-UGM labels?"""
+    p = pack_of(pack)
+    head = (q.object or "").split()[:1]
+    if in_words(q, p):
+        people = num_lexicon(p).data.get("nerugm", {}).get("people", [])
+        return q.unit is not None or (q.value or 0) >= 1000 or head[:1] in ([w] for w in people)
+    return bool(q.object or q.unit) or len(q.text.split()) > 1  # "2 juta", "80 ribu"
+
+
+def nerugm_quantity_span(q: Quantity) -> Span:
+    """A quantity's span as NER-UGM draws it: with its counted thing when that follows directly."""
+    end = q.end
+    if q.object_end is not None and q.object_start is not None and q.object_start - q.end <= 1:
+        end = q.object_end
+    return q.start, end
+
+
+# ---- features ----------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1 << 16)
@@ -132,37 +233,49 @@ class RuleView:
     quants: list[Quantity] = field(default_factory=list)
 
 
-def rule_view(text: str) -> RuleView:
-    # the rule extractors and the NER-UGM views of their spans; imported late (no import cycle)
-    from warta.evaluate.quantities import nerugm_kind
-    from warta.evaluate.times import nerugm_view
-    from warta.extract import quantities, times
+def rule_view(text: str, pack: PackLike = None) -> RuleView:
+    """The rule grammar's findings on ``text``, and their NER-UGM view."""
+    found = grammar.find(text, pack=pack)
+    qs = amounts.find(text, skip=[(f.start, f.end) for f in found], pack=pack)
+    return view_of(text, found, qs, pack)
 
-    found = times.find_spans(text)
-    tview = [v for f in found if (v := nerugm_view(text, f)) is not None]
+
+def sentence_view(
+    text: str, start: int, end: int, found: list[grammar.Found] | None, pack: PackLike = None
+) -> RuleView:
+    """``rule_view(text[start:end])``, from ``found``: the grammar's reading of the sentence inside
+    ``text`` when the sentence read alone gives the same (None: read it alone here). Its quantities
+    are read inside ``text`` too when that gives the same as alone, and kept for the quantities
+    stage (``amounts.find_shared``)."""
+    sub = text[start:end]
+    if found is None:
+        return rule_view(sub, pack)
     skip = [(f.start, f.end) for f in found]
-    qs = quantities.find(text, skip=skip)
+    qs, alone = amounts.find_shared(text, start, end, skip=skip, pack=pack)
+    skip_sub = [(a - start, b - start) for a, b in skip]
+    quants = [amounts.shifted(q, -start) for q in qs] if alone else amounts.find(sub, skip=skip_sub, pack=pack)
+    found_sub = [grammar.Found(f.start - start, f.end - start, f.text, f.kind, f.f) for f in found]
+    return view_of(sub, found_sub, quants, pack)
+
+
+def view_of(text: str, found: list[grammar.Found], qs: list[Quantity], pack: PackLike = None) -> RuleView:
+    """The rule view of ``text`` from its time expressions and its quantities (outside them)."""
+    tview = [v for f in found if (v := nerugm_view(text, f, pack)) is not None]
     qview, qraw, qobj = [], [], []
     for q in qs:
         qraw.append((q.start, q.end))
         if q.object_start is not None and q.object_end is not None:
             qobj.append((q.object_start, q.object_end))
-        if nerugm_kind(q):
-            end = q.end
-            if q.object_end is not None and q.object_start is not None and q.object_start - q.end <= 1:
-                end = q.object_end
-            qview.append((q.start, end))
+        if nerugm_kind(q, pack):
+            qview.append(nerugm_quantity_span(q))
     return RuleView(tview, [((f.start, f.end), f.kind) for f in found], qview, qraw, qobj, qs)
 
 
-_WORDS_ONLY = re.compile(r"[\d$£€¥]|rp|us\$", re.IGNORECASE)
-
-
-def _quantity_features(toks: list[Span], quants: list[Quantity], per: list[list[str]]) -> None:
+def _quantity_features(toks: list[Span], quants: list[Quantity], per: list[list[str]], pack: PackLike) -> None:
     """What the rules know about each quantity: written in words or digits, its order of magnitude,
     unit, bound and the head of its counted thing, on its tokens and on its object's tokens."""
     for q in quants:
-        in_words = not _WORDS_ONLY.match(q.text)
+        words = in_words(q, pack)
         mag = min(int(math.log10(abs(q.value))), 9) if q.value else -1
         head = (q.object or "").split()[:1]
         head_word = head[0].lower() if head else "-"
@@ -172,7 +285,7 @@ def _quantity_features(toks: list[Span], quants: list[Quantity], per: list[list[
             os_, oe = q.object_start, q.object_end
             oidx = [i for i, (a, b) in enumerate(toks) if a < oe and os_ < b]
         for i in idx:
-            per[i] += [f"q.inw={in_words}", f"q.mag={mag}", f"q.unit={q.unit or '-'}", f"q.bound={q.bound}"]
+            per[i] += [f"q.inw={words}", f"q.mag={mag}", f"q.unit={q.unit or '-'}", f"q.bound={q.bound}"]
             per[i].append(f"q.head={head_word}")
         for k, i in enumerate(oidx):
             per[i] += [f"o.pos={min(k, 3)}", f"o.head={head_word}", f"o.len={min(len(oidx), 4)}"]
@@ -194,10 +307,14 @@ def _cluster_features(lows: list[str], clusters: Clusters, per: list[list[str]])
 
 
 def features(
-    text: str, toks: list[Span], view: RuleView | None = None, clusters: Clusters | None = None
+    text: str,
+    toks: list[Span],
+    view: RuleView | None = None,
+    clusters: Clusters | None = None,
+    pack: PackLike = None,
 ) -> list[list[str]]:
-    view = view if view is not None else rule_view(text)
-    classes = word_classes()
+    view = view if view is not None else rule_view(text, pack)
+    classes = word_classes(pack)
     rt = _bio(view.time_view, toks)
     rq = _bio(view.quant_view, toks)
     rqr = _bio(view.quant_raw, toks)
@@ -251,7 +368,7 @@ def features(
         if i + 1 < len(words):
             f.append(f"bi+={lw}|{lows[i + 1]}")
         per.append(f)
-    _quantity_features(toks, view.quants, per)
+    _quantity_features(toks, view.quants, per, pack)
     _cluster_features(lows, clusters or {}, per)
     return per
 
@@ -293,6 +410,10 @@ def balance_brackets(text: str, spans: list[Span], toks: list[Span]) -> list[Spa
     return out
 
 
+# the rule view of the sentence being tagged, computed only when the tagger needs it
+ViewSource = Callable[[], RuleView]
+
+
 class Detector:
     """A trained TIME/QUANTITY boundary tagger."""
 
@@ -306,24 +427,39 @@ class Detector:
         meta = model_path.parent / "meta.json"
         self.meta: dict[str, object] = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         self.clusters = load_clusters(model_path.parent / CLUSTERS_FILE)
+        # tagged sentences by text: the times and quantities stages tag the same sentences
+        self._tagged: OrderedDict[str, dict[str, list[Span]]] = OrderedDict()
+        self._tagged_lock = threading.Lock()
 
-    def spans(self, text: str, start: int = 0, end: int | None = None) -> dict[str, list[Span]]:
-        """TIME and QUANTITY spans in ``text[start:end]`` (one sentence or a few)."""
+    def spans(
+        self, text: str, start: int = 0, end: int | None = None, *, view: ViewSource | None = None
+    ) -> dict[str, list[Span]]:
+        """TIME and QUANTITY spans in ``text[start:end]`` (one sentence or a few). ``view``, when
+        given, returns ``rule_view(text[start:end])`` (what the caller already knows of it)."""
         end = len(text) if end is None else end
         toks = tokenize(text, start, end)
         if not toks:
             return {lab: [] for lab in LABELS}
-        found = self._tag(text[start:end])
+        found = self._tag(text[start:end], view)
         return {lab: [(a + start, b + start) for a, b in v] for lab, v in found.items()}
 
-    @lru_cache(maxsize=256)  # noqa: B019 - one detector per process; times and quantities tag the same sentences
-    def _tag(self, sub: str) -> dict[str, list[Span]]:
+    def _tag(self, sub: str, view: ViewSource | None) -> dict[str, list[Span]]:
+        with self._tagged_lock:
+            done = self._tagged.get(sub)
+            if done is not None:
+                self._tagged.move_to_end(sub)
+                return done
         local = tokenize(sub)
-        feats = features(sub, local, clusters=self.clusters)
+        feats = features(sub, local, view() if view is not None else None, clusters=self.clusters)
         with self._lock:
             tags = self._tagger.tag(feats)
         found = spans_from_tags(tags, local)
-        return {lab: balance_brackets(sub, v, local) for lab, v in found.items()}
+        out = {lab: balance_brackets(sub, v, local) for lab, v in found.items()}
+        with self._tagged_lock:
+            self._tagged[sub] = out
+            if len(self._tagged) > CACHE_SENTENCES:
+                self._tagged.popitem(last=False)
+        return out
 
 
 @cache

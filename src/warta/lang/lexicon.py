@@ -1,4 +1,5 @@
-"""The quotation finder's word lists, read once from the language pack (speech_verbs.toml)."""
+"""The quotation finder's word lists, read once per language pack (``speech_verbs.toml`` for the
+cues and speaker words, ``quotes.toml`` for the structure words the rules key on)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta import lang
+from warta.lang import LanguagePack
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +47,29 @@ class QuoteLexicon:
     mined_common: frozenset[str] = frozenset()
     subject_adjuncts: frozenset[str] = frozenset()
     name_breaks: frozenset[str] = frozenset()  # between two names: "Madura United Vs Borneo FC"
+    # structure words (quotes.toml): see the comments there
+    conjunctions: frozenset[str] = frozenset()
+    affiliation_preps: frozenset[str] = frozenset()
+    subject_run_words: frozenset[str] = frozenset()
+    locative_prefixes: tuple[str, ...] = ()
+    local_preps: frozenset[str] = frozenset()
+    person_only_cues: frozenset[str] = frozenset()
+    source_adjuncts: frozenset[str] = frozenset()
+    verb_blockers: frozenset[str] = frozenset()
+    that_words: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
+    subject_lead_skips: frozenset[str] = frozenset()
+    subject_breaks: frozenset[str] = frozenset()
+    role_run_words: frozenset[str] = frozenset()
+    role_fillers: frozenset[str] = frozenset()
+    nickname_markers: frozenset[str] = frozenset()
+    alias_markers: frozenset[str] = frozenset()
+    alias_words: frozenset[str] = frozenset()
+    name_preps: frozenset[str] = frozenset()
+    team_nouns: frozenset[str] = frozenset()
+    origin_words: tuple[str, ...] = ()
+    origin_closers: tuple[str, ...] = ()
+    place_markers: frozenset[str] = frozenset()  # case matters: "di", "Kota", "Polres"
 
     @property
     def clause_verbs(self) -> frozenset[str]:
@@ -77,19 +102,70 @@ def _low(values: list[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
-@cache
-def lexicon(code: str = "id") -> QuoteLexicon:
-    pack = lang.get(code) if code in lang.SUPPORTED else lang.get("id")
-    data = pack.toml("speech_verbs") or lang.get("id").toml("speech_verbs")
+def lexicon(pack: LanguagePack | str | None = None) -> QuoteLexicon:
+    """The lexicon of a language pack (or of a language code, for callers that still hold one).
+
+    A pack without extraction data (no ``speech_verbs.toml``) gives the default pack's lexicon,
+    as the quotation rules then apply the default pack's words."""
+    if pack is None:
+        pack = lang.get(lang.DEFAULT)
+    elif isinstance(pack, str):
+        pack = lang.for_code(pack)
+    return _lexicon(pack if pack.extracts else lang.get(lang.DEFAULT))
+
+
+def _titles(pack: LanguagePack, data: dict[str, list[str]]) -> set[str]:
     titles = set(data.get("titles", []))
     # the entities engineer's title list (one per line, may hold multi-word titles)
     orgs = set(data.get("org_words", [])) | set(data.get("places", []))
-    for line in lang.get("id").lines("titles"):
+    for line in pack.lines("titles"):
         words = line.split("#", 1)[0].split()
         for w in words:
             # "Ketua DPR" lists a title with its organisation: the organisation is no title
             if w not in orgs and not (len(words) > 1 and w.isupper()):
                 titles.add(w)
+    return titles
+
+
+def _structure(pack: LanguagePack) -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """The structure words of ``quotes.toml`` (lower case, but for the place markers)."""
+    q = pack.toml("quotes")
+    low = {
+        k: _low(q.get(k, []))
+        for k in (
+            "conjunctions",
+            "affiliation_preps",
+            "subject_run_words",
+            "local_preps",
+            "person_only_cues",
+            "source_adjuncts",
+            "verb_blockers",
+            "that_words",
+            "party_nouns",
+            "subject_lead_skips",
+            "subject_breaks",
+            "role_run_words",
+            "role_fillers",
+            "nickname_markers",
+            "alias_markers",
+            "alias_words",
+            "name_preps",
+            "team_nouns",
+        )
+    }
+    return {
+        **low,
+        "locative_prefixes": tuple(q.get("locative_prefixes", [])),
+        "origin_words": tuple(q.get("origin_words", [])),
+        "origin_closers": tuple(q.get("origin_closers", [])),
+        "place_markers": frozenset(q.get("place_markers", [])),
+    }
+
+
+@cache
+def _lexicon(pack: LanguagePack) -> QuoteLexicon:
+    data = pack.toml("speech_verbs")
+    titles = _titles(pack, data)
     roles = sorted({tuple(r.lower().split()) for r in data.get("roles", [])}, key=len, reverse=True)
     return QuoteLexicon(
         post_cues=_low(data.get("post_cues", [])),
@@ -102,7 +178,7 @@ def lexicon(code: str = "id") -> QuoteLexicon:
         passive_cues=_low(data.get("passive_cues", [])),
         post_speaker_adverbs=_low(data.get("post_speaker_adverbs", [])),
         pronouns=_low(data.get("pronouns", [])),
-        pronoun_suffixes=tuple(data.get("pronoun_suffixes", ["nya"])),
+        pronoun_suffixes=tuple(data.get("pronoun_suffixes", [])),
         demonstratives=_low(data.get("demonstratives", [])),
         role_prefixes=_low(data.get("role_prefixes", [])),
         roles=tuple(roles),
@@ -123,8 +199,9 @@ def lexicon(code: str = "id") -> QuoteLexicon:
         generic_quantifiers=_low(data.get("generic_quantifiers", [])),
         generic_speakers=_low(data.get("generic_speakers", [])),
         mined_common=frozenset(
-            w for w in (line.split("#", 1)[0].strip().lower() for line in lang.get("id").lines("common_words")) if w
+            w for w in (line.split("#", 1)[0].strip().lower() for line in pack.lines("common_words")) if w
         ),
         subject_adjuncts=_low(data.get("subject_adjuncts", [])),
         name_breaks=_low(data.get("name_breaks", [])),
+        **_structure(pack),  # type: ignore[arg-type]
     )

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from warta import lang
 from warta.article import Article, Published
-from warta.extract.timegrammar import Found, find
-from warta.extract.timeresolve import WEEKDAY_NAMES, safe_date
+from warta.extract.time.grammar import Found, find
+from warta.extract.time.lexicon import PackLike
+from warta.extract.time.resolve import safe_date, weekday_name
+from warta.stages import stage
 
 FIRST_YEAR = 1995  # the first years of Indonesian online news
 DATELINE_CHARS = 120
@@ -52,7 +55,8 @@ def weekday_years(day: int, month: int, weekday: int, first: int, last: int) -> 
 def infer(article: Article, *, today: date | None = None) -> Published:
     """Infer the publication date from the URL and the text (does not touch ``article``)."""
     today = today or date.today()
-    found = find(article.text) if article.text else []
+    pack = lang.for_article(article)
+    found = find(article.text, pack=pack) if article.text else []
 
     if (d := _url_date(article.url)) is not None:
         return Published(d.isoformat(), source="metadata", confidence=0.95, evidence=[f"date in the URL {article.url}"])
@@ -84,7 +88,7 @@ def infer(article: Article, *, today: date | None = None) -> Published:
     years_named += [d.year for _f, d in full]
 
     if pairs:
-        return _from_pairs(pairs, years_named, full, today)
+        return _from_pairs(pairs, years_named, full, today, pack)
     if full:
         f, d = max(full, key=lambda x: x[1])
         return Published(
@@ -96,14 +100,17 @@ def infer(article: Article, *, today: date | None = None) -> Published:
     return Published(None, source="none", confidence=0.0, evidence=["no date in the input, the URL or the text"])
 
 
-def _from_pairs(pairs: list[Found], years_named: list[int], full: list[tuple[Found, date]], today: date) -> Published:
+def _from_pairs(
+    pairs: list[Found], years_named: list[int], full: list[tuple[Found, date]], today: date, pack: PackLike
+) -> Published:
     evidence: list[str] = []
     per_pair: list[set[int]] = []
     for f in pairs:
         ys = weekday_years(f.f["day"], f.f["month"], f.f["weekday"], FIRST_YEAR, today.year)
         per_pair.append(set(ys))
         names = ", ".join(str(y) for y in ys) or "no year"
-        evidence.append(f"{f.text!r}: {f.f['day']}/{f.f['month']} is a {WEEKDAY_NAMES[f.f['weekday']]} in {names}")
+        wd = weekday_name(f.f["weekday"], pack)
+        evidence.append(f"{f.text!r}: {f.f['day']}/{f.f['month']} is a {wd} in {names}")
     common = set.intersection(*per_pair) if per_pair else set()
     if not common:  # the pairs disagree: keep the years most of them allow
         counts: dict[int, int] = {}
@@ -145,6 +152,7 @@ def _from_pairs(pairs: list[Found], years_named: list[int], full: list[tuple[Fou
     )
 
 
+@stage(requires=("text",), assigns=("published",))
 def annotate(article: Article) -> None:
     """Stage: keep a given publication date, or infer one."""
     if article.published is not None and article.published.value:

@@ -4,6 +4,9 @@ The reader and the writer live in the calling process; workers only run the pipe
 load once per worker). Every input gets a key (hash of its content and metadata); the store
 records keys with each article or failure in the same transaction, so a rerun after a crash
 skips what was done and stores every article exactly once.
+
+This is orchestration beside :mod:`warta.pipeline`: it reads (:mod:`warta.read`), runs the
+pipeline and hands the results to a :class:`warta.store.Store`, which only stores.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warta.errors import WartaError
+from warta.pipeline import default_pipeline
 from warta.read.inputs import ReadStats, iter_documents
 from warta.read.record import Failure, RawDocument
 from warta.store.base import Store
@@ -75,15 +79,11 @@ def failure_key(f: Failure) -> str:
 
 # ---- worker side ----------------------------------------------------------------------------
 def _init_worker() -> None:
-    from warta.pipeline import default_pipeline
-
     default_pipeline()
 
 
 def process(doc: RawDocument) -> tuple[bool, Any]:
     """(True, article dict) or (False, reason): runs in a worker (or in-process)."""
-    from warta.pipeline import default_pipeline
-
     try:
         return True, default_pipeline().run(doc).to_dict()
     except WartaError as exc:
@@ -114,6 +114,101 @@ def count_inputs(paths: list[str], mapping: Mapping[str, str]) -> int:
     return sum(1 for _ in documents(paths, mapping, ReadStats()))
 
 
+@dataclass
+class _Batch:
+    """One ingest run: reads the inputs, skips those done before, writes results and failures."""
+
+    paths: list[str]
+    store: Store
+    mapping: dict[str, str]
+    on_progress: Callable[[IngestStats], None] | None
+    on_failure: Callable[[str, str], None] | None
+    retry_failed: bool
+    reprocess: bool
+    published: str | None
+    stats: IngestStats = field(default_factory=IngestStats)
+    start: float = field(default_factory=time.perf_counter)
+
+    def tick(self) -> None:
+        self.stats.seconds = time.perf_counter() - self.start
+        if self.on_progress:
+            self.on_progress(self.stats)
+
+    def fail(self, name: str, reason: str, key: str) -> None:
+        self.store.add_failure(name, reason, input_key=key)
+        self.stats.failed += 1
+        if self.on_failure:
+            self.on_failure(name, reason)
+
+    def write(self, doc: RawDocument, key: str, ok: bool, result: Any) -> None:
+        if ok:
+            res = self.store.add(result, input_key=key, input_name=doc.name, replace=self.reprocess)
+            setattr(self.stats, res.status, getattr(self.stats, res.status) + 1)
+        else:
+            self.fail(doc.name or "?", result, key)
+        self.tick()
+
+    def todo(self) -> Iterator[tuple[RawDocument, str]]:
+        """The documents to process with their keys; read failures are recorded on the way."""
+        stats = self.stats
+        for item in documents(self.paths, self.mapping, stats.read, self.published):
+            stats.seen += 1
+            if isinstance(item, Failure):
+                key = failure_key(item)
+                if self.store.seen_inputs([key]):
+                    stats.skipped += 1
+                else:
+                    self.fail(item.name, item.reason, key)
+                self.tick()
+                continue
+            key = input_key(item)
+            if not self.reprocess and self.store.seen_inputs([key], include_failed=not self.retry_failed):
+                stats.skipped += 1
+                self.tick()
+                continue
+            yield item, key
+
+    def run_here(self) -> None:
+        """The pipeline in this process, one document after the other."""
+        _init_worker()
+        for doc, key in self.todo():
+            ok, result = process(doc)
+            self.write(doc, key, ok, result)
+        peak = _peak_rss_mb(os.getpid())
+        self.stats.worker_peak_rss_mb = [peak] if peak is not None else []
+
+    def run_workers(self, workers: int) -> None:
+        """The pipeline in ``workers`` processes; results are written here as they come."""
+        fork = sys.platform == "linux"
+        ctx = multiprocessing.get_context("fork" if fork else "spawn")
+        pending = self.todo()
+        if fork:
+            # Stages load some models lazily, on their first article: run the first one here,
+            # so the models load once and the forked workers share them copy-on-write.
+            _init_worker()
+            first = next(pending, None)
+            if first is not None:
+                self.write(*first, *process(first[0]))
+        in_flight: dict[Future[tuple[bool, Any]], tuple[RawDocument, str]] = {}
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+            try:
+                for doc, key in pending:
+                    in_flight[pool.submit(process, doc)] = (doc, key)
+                    if len(in_flight) >= workers * 4:  # bounded: memory stays flat on big corpora
+                        self._write_done(in_flight)
+                while in_flight:
+                    self._write_done(in_flight)
+            finally:
+                procs = getattr(pool, "_processes", None) or {}
+                self.stats.worker_peak_rss_mb = [m for m in (_peak_rss_mb(p) for p in procs) if m is not None]
+
+    def _write_done(self, in_flight: dict[Future[tuple[bool, Any]], tuple[RawDocument, str]]) -> None:
+        """Wait for at least one document in flight and write those done."""
+        done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+        for fut in done:
+            self.write(*in_flight.pop(fut), *fut.result())
+
+
 def ingest(
     paths: list[str],
     store: Store,
@@ -133,81 +228,10 @@ def ingest(
     upgrade); without it, inputs done in an earlier run are skipped. ``published``: the
     publication date of single-document inputs (text or HTML files) that carry none.
     """
-    stats = IngestStats()
-    mapping = dict(mapping or {})
-    start = time.perf_counter()
-
-    def tick() -> None:
-        stats.seconds = time.perf_counter() - start
-        if on_progress:
-            on_progress(stats)
-
-    def fail(name: str, reason: str, key: str) -> None:
-        store.add_failure(name, reason, input_key=key)
-        stats.failed += 1
-        if on_failure:
-            on_failure(name, reason)
-
-    def write(doc: RawDocument, key: str, ok: bool, result: Any) -> None:
-        if ok:
-            res = store.add(result, input_key=key, input_name=doc.name, replace=reprocess)
-            setattr(stats, res.status, getattr(stats, res.status) + 1)
-        else:
-            fail(doc.name or "?", result, key)
-        tick()
-
-    def todo() -> Iterator[tuple[RawDocument, str]]:
-        for item in documents(paths, mapping, stats.read, published):
-            stats.seen += 1
-            if isinstance(item, Failure):
-                key = failure_key(item)
-                if store.seen_inputs([key]):
-                    stats.skipped += 1
-                else:
-                    fail(item.name, item.reason, key)
-                tick()
-                continue
-            key = input_key(item)
-            if not reprocess and store.seen_inputs([key], include_failed=not retry_failed):
-                stats.skipped += 1
-                tick()
-                continue
-            yield item, key
-
+    batch = _Batch(paths, store, dict(mapping or {}), on_progress, on_failure, retry_failed, reprocess, published)
     if workers <= 1:
-        _init_worker()
-        for doc, key in todo():
-            ok, result = process(doc)
-            write(doc, key, ok, result)
+        batch.run_here()
     else:
-        fork = sys.platform == "linux"
-        ctx = multiprocessing.get_context("fork" if fork else "spawn")
-        pending = todo()
-        if fork:
-            # Stages load some models lazily, on their first article: run the first one here,
-            # so the models load once and the forked workers share them copy-on-write.
-            _init_worker()
-            first = next(pending, None)
-            if first is not None:
-                write(*first, *process(first[0]))
-        in_flight: dict[Future[tuple[bool, Any]], tuple[RawDocument, str]] = {}
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
-            try:
-                for doc, key in pending:
-                    in_flight[pool.submit(process, doc)] = (doc, key)
-                    if len(in_flight) >= workers * 4:  # bounded: memory stays flat on big corpora
-                        done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                        for fut in done:
-                            write(*in_flight.pop(fut), *fut.result())
-                while in_flight:
-                    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        write(*in_flight.pop(fut), *fut.result())
-            finally:
-                procs = getattr(pool, "_processes", None) or {}
-                stats.worker_peak_rss_mb = [m for m in (_peak_rss_mb(p) for p in procs) if m is not None]
-    if workers <= 1:
-        peak = _peak_rss_mb(os.getpid())
-        stats.worker_peak_rss_mb = [peak] if peak is not None else []
-    tick()
-    return stats
+        batch.run_workers(workers)
+    batch.tick()
+    return batch.stats

@@ -6,11 +6,14 @@ persons ("Audit", "Covid-19", "Di Kecamatan Leles", "Pengadilan Tindak Pidana Ko
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from warta import lang
 from warta.article import Article, Entity, Mention
-from warta.extract.quote_lexicon import QuoteLexicon
+from warta.extract.entities.registry import RULES
+from warta.lang import LanguagePack
+from warta.lang.lexicon import QuoteLexicon
 
 
 def sentence_initial(text: str, pos: int) -> bool:
@@ -75,9 +78,6 @@ def is_common(article: Article, word: str, lex: QuoteLexicon) -> bool:
     return word.lower() in lex.mined_common or common_word(article, word)
 
 
-NOT_NAME_HEADS = frozenset({"di", "ke", "dari", "pada", "dalam", "untuk", "oleh", "dan", "yang"})
-
-
 def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
     """Can a name the entities stage tagged as a person be one? The tagger also marks
     capitalised common words and places ("Audit", "Bibit vaksin", "Covid-19", "Di Kecamatan
@@ -87,7 +87,7 @@ def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
     if not words or any(ch.isdigit() for ch in name):
         return False
     first = words[0].lower()
-    if first in NOT_NAME_HEADS or first in lex.connectors or first in lex.cue_words:
+    if first in _persons_list("not_name_heads") or first in lex.connectors or first in lex.cue_words:
         return False
     # "Fakultas Ekonomika", "Biologi Molekuler Eijkman": no person's name opens with an
     # organisation head or a common word, unless the article names them by it ("kata Cucu")
@@ -102,27 +102,39 @@ def person_like(article: Article, name: str, lex: QuoteLexicon) -> bool:
     )
 
 
-# ke-an / pe-an / per-an nouns name fields and offices ("Kemaritiman", "Perhubungan",
-# "Pendidikan"); no Indonesian personal name has that shape
-FIELD_NOUN = re.compile(r"^(?:Ke|Pe|Pen|Pem|Per|Peng|Peny)[a-z]{4,}an$")
+def _default() -> LanguagePack:
+    return lang.get(lang.DEFAULT)
+
+
+def _names_table(pack: LanguagePack) -> dict[str, object]:
+    """The ``[persons]`` table of the pack's ``names.toml`` (the default pack's when it has none)."""
+    return dict((pack.toml("names") or _default().toml("names")).get("persons", {}))
 
 
 @cache
-def _persons_list(key: str, code: str = "id") -> frozenset[str]:
-    """One word list of the ``[persons]`` table of ``names.toml`` (the Indonesian pack's when the
-    language has none), read once."""
-    data = (lang.get(code).toml("names") or lang.get("id").toml("names")).get("persons", {})
-    return frozenset(data.get(key, []))
+def _persons_list(key: str, pack: LanguagePack | None = None) -> frozenset[str]:
+    """One word list of the ``[persons]`` table of ``names.toml``, read once."""
+    return frozenset(_names_table(pack or _default()).get(key, []))  # type: ignore[arg-type]
 
 
-def degrees() -> frozenset[str]:
+@cache
+def field_noun(pack: LanguagePack | None = None) -> re.Pattern[str]:
+    """Nouns that name fields and offices, never a person ("Kemaritiman"): ``persons.field_noun``."""
+    return re.compile(str(_names_table(pack or _default()).get("field_noun", "(?!)")))
+
+
+# the default pack's field-noun pattern, for the quotation finder
+FIELD_NOUN = field_noun()
+
+
+def degrees(pack: LanguagePack | None = None) -> frozenset[str]:
     """Academic degrees written after a name ("S.H.", "MS")."""
-    return _persons_list("degrees")
+    return _persons_list("degrees", pack)
 
 
-def place_heads(code: str = "id") -> frozenset[str]:
+def place_heads(pack: LanguagePack | None = None) -> frozenset[str]:
     """Words that head a place name ("Kecamatan", "Kota", "Jalan")."""
-    return _persons_list("place_heads", code)
+    return _persons_list("place_heads", pack)
 
 
 def _short_org_forms(entities: list[Entity], org_tails: frozenset[str]) -> dict[str, Entity]:
@@ -141,7 +153,9 @@ def _capitalised_only_at_starts(text: str, mentions: list[Mention]) -> bool:
     return all(sentence_initial(text, m.start) for m in mentions)
 
 
-def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, code: str = "id") -> list[Entity]:
+def review_persons(
+    article: Article, entities: list[Entity], lex: QuoteLexicon, pack: LanguagePack | None = None
+) -> list[Entity]:
     """The entities stage's last check on the tagger's persons, with the reason for each choice:
 
     - a name that opens with an organisation head becomes an organisation ("Pengadilan Tindak
@@ -161,65 +175,123 @@ def review_persons(article: Article, entities: list[Entity], lex: QuoteLexicon, 
     - anything else the quotation finder would not take as a person ("Audit", "Di Kecamatan
       Leles") is dropped.
     """
-    heads, not_org = place_heads(code), _persons_list("not_org_heads", code)
-    org_tails, event_tails = _persons_list("org_tails", code), _persons_list("event_tails", code)
-    short_orgs = _short_org_forms(entities, org_tails)
+    ctx = _Review(article, lex, pack, _short_org_forms(entities, _persons_list("org_tails", pack)))
     # places: the language pack's and the ones this article names on their own (not the places
     # mined from the news: they hold first names such as "Maria")
-    places = lex.places | {e.name for e in entities if e.type == "LOC" and " " not in e.name}
-    out: list[Entity] = []
-    for e in entities:
-        words = e.name.split()
-        if e.type != "PER" or not words:
-            out.append(e)
-            continue
-        head = words[0]
-        if len(words) > 1 and (head in heads or (head in lex.org_words and head not in lex.places | not_org)):
-            # "Majelis hakim Pengadilan Tindak Pidana Korupsi": the title belonged to nobody
-            e.type = "LOC" if head in heads else "ORG"
-            e.titles = []
-            e.standing = None
-            out.append(e)
-            continue
-        if len(words) >= 3 and head in places and person_like(article, " ".join(words[1:]), lex):
-            # "Wakil Wali Kota Semarang Hevearita Gunaryanti Rahayu": the place is an affiliation
-            _cut_head(e, head)
-            if e.titles and head not in e.affiliations:
-                e.affiliations.append(head)
-            out.append(e)
-            continue
-        if len(words) > 1 and any(e.name.endswith(" " + t) for t in event_tails):
-            continue  # "Toray Pan Pacific Open": an event, no entity
-        if len(words) > 1 and words[-1].rstrip(".") in org_tails:
-            # "presiden Wrap Industries": a company after a role, not a person
-            e.type, e.titles, e.standing = "ORG", [], None
-            out.append(e)
-            continue
-        if len(words) == 1 and FIELD_NOUN.match(head):
-            # "Menteri Koordinator Kemaritiman , Binsar": the ministry's field, its name lost
-            continue
-        if e.titles:
-            out.append(e)
-            continue
-        if len(words) == 1 and head in short_orgs:
-            # "Borneo" next to "Borneo FC": the club, not a person; its mentions join the club's
-            org = short_orgs[head]
-            org.mentions = sorted(org.mentions + e.mentions, key=lambda m: m.start)
-            org.original_mentions = sorted(org.original_mentions + e.original_mentions, key=lambda m: m.start)
-            continue
-        if any(ch.isdigit() for ch in e.name):
-            continue
-        if person_like(article, e.name, lex):
-            out.append(e)
-            continue
-        if (
-            len(words) > 1
-            and head.lower() in lex.mined_common
-            and not all(is_common(article, w, lex) or w in lex.org_words or w in lex.titles for w in words[1:])
-            and not _capitalised_only_at_starts(article.text, e.mentions)
-        ):
-            out.append(e)
-    return out
+    ctx.places = lex.places | {e.name for e in entities if e.type == "LOC" and " " not in e.name}
+    return [e for e in entities if e.type != "PER" or not e.name.split() or _review(e, ctx)]
+
+
+@dataclass
+class _Review:
+    article: Article
+    lex: QuoteLexicon
+    pack: LanguagePack | None
+    short_orgs: dict[str, Entity]
+    places: frozenset[str] = frozenset()
+
+
+HEAD_TYPES = RULES.declare(
+    "head-word-gives-type",
+    "a 'person' opening with a place head is a place, with an organisation head an organisation",
+    "Hakim Pengadilan Tindak Pidana Korupsi menolak eksepsi terdakwa.",
+)
+PLACE_BEFORE_NAME = RULES.declare(
+    "place-glued-before-name",
+    "a place glued before a name of two words or more is cut off (after a title it is the affiliation)",
+    "Wakil Wali Kota Semarang Hevearita Gunaryanti Rahayu meresmikan pasar di Semarang.",
+    test="test_rule_place_glued_before_name",
+)
+EVENT_DROPPED = RULES.declare(
+    "event-name-dropped",
+    "a 'person' ending with an event word ('Open', 'Cup') is an event: no entity",
+    "Petenis itu tampil di Toray Pan Pacific Open pekan ini.",
+    test="test_rule_event_name_dropped",
+)
+COMPANY_TAIL = RULES.declare(
+    "company-word-is-organisation",
+    "a 'person' ending with a company or club word ('Industries', 'FC') is an organisation",
+    "Menurut presiden Wrap Industries, pabrik itu akan dibuka.",
+)
+FIELD_NOUN_RULE = RULES.declare(
+    "field-noun-not-person",
+    "a lone ke-an/pe-an noun ('Kemaritiman') names a ministry's field, not a person",
+    "Menteri Koordinator Kemaritiman , Binsar menyampaikan hal itu.",
+)
+SHORT_CLUB = RULES.declare(
+    "short-club-name",
+    "a one-word 'person' opening a club's or company's name in the article is that organisation",
+    "Borneo FC menang. Borneo bermain di kandang lawan pekan depan.",
+)
+DIGIT_NAME = RULES.declare(
+    "digit-not-person",
+    "a name with a digit ('Covid-19', 'Yon Armed 2/105') is no person",
+    "Wabah Covid-19 menyebar cepat di kota itu.",
+    test="test_rule_digit_not_person",
+)
+IMPLAUSIBLE = RULES.declare(
+    "implausible-person-dropped",
+    "a 'person' made of common words, places or titles ('Audit', 'Di Kecamatan Leles') is dropped",
+    "Audit menemukan kejanggalan dalam laporan keuangan itu.",
+)
+
+
+def _review(e: Entity, ctx: _Review) -> bool:
+    """Keep this tagged person (possibly re-typed or trimmed)? See :func:`review_persons`."""
+    lex, pack, words = ctx.lex, ctx.pack, e.name.split()
+    heads, not_org = place_heads(pack), _persons_list("not_org_heads", pack)
+    head = words[0]
+    if (
+        HEAD_TYPES.on
+        and len(words) > 1
+        and (head in heads or (head in lex.org_words and head not in lex.places | not_org))
+    ):
+        # "Majelis hakim Pengadilan Tindak Pidana Korupsi": the title belonged to nobody
+        e.type = "LOC" if head in heads else "ORG"
+        e.titles = []
+        e.standing = None
+        return True
+    if (
+        PLACE_BEFORE_NAME.on
+        and len(words) >= 3
+        and head in ctx.places
+        and person_like(ctx.article, " ".join(words[1:]), lex)
+    ):
+        # "Wakil Wali Kota Semarang Hevearita Gunaryanti Rahayu": the place is an affiliation
+        _cut_head(e, head)
+        if e.titles and head not in e.affiliations:
+            e.affiliations.append(head)
+        return True
+    if (
+        EVENT_DROPPED.on
+        and len(words) > 1
+        and any(e.name.endswith(" " + t) for t in _persons_list("event_tails", pack))
+    ):
+        return False  # "Toray Pan Pacific Open": an event, no entity
+    if COMPANY_TAIL.on and len(words) > 1 and words[-1].rstrip(".") in _persons_list("org_tails", pack):
+        # "presiden Wrap Industries": a company after a role, not a person
+        e.type, e.titles, e.standing = "ORG", [], None
+        return True
+    if FIELD_NOUN_RULE.on and len(words) == 1 and field_noun(pack).match(head):
+        return False  # "Menteri Koordinator Kemaritiman , Binsar": the ministry's field, its name lost
+    if e.titles:
+        return True
+    if SHORT_CLUB.on and len(words) == 1 and head in ctx.short_orgs:
+        # "Borneo" next to "Borneo FC": the club, not a person; its mentions join the club's
+        org = ctx.short_orgs[head]
+        org.mentions = sorted(org.mentions + e.mentions, key=lambda m: m.start)
+        org.original_mentions = sorted(org.original_mentions + e.original_mentions, key=lambda m: m.start)
+        return False
+    if DIGIT_NAME.on and any(ch.isdigit() for ch in e.name):
+        return False
+    if not IMPLAUSIBLE.on or person_like(ctx.article, e.name, lex):
+        return True
+    return (
+        len(words) > 1
+        and head.lower() in lex.mined_common
+        and not all(is_common(ctx.article, w, lex) or w in lex.org_words or w in lex.titles for w in words[1:])
+        and not _capitalised_only_at_starts(ctx.article.text, e.mentions)
+    )
 
 
 def _cut_head(e: Entity, head: str) -> None:

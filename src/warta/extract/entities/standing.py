@@ -22,6 +22,8 @@ from functools import cache
 from warta import lang
 from warta.article import Article, Entity, Speaker
 from warta.extract.lexicon_re import alternation
+from warta.lang import LanguagePack
+from warta.stages import stage
 
 PUBLIC = "public"
 PRIVATE = "private"
@@ -36,8 +38,8 @@ class Patterns:
 
 
 @cache
-def patterns(code: str) -> Patterns | None:
-    d = lang.get(code).toml("standing")
+def patterns(pack: LanguagePack) -> Patterns | None:
+    d = pack.toml("standing")
     if not d.get("lay_roles"):
         return None
     lay = alternation(d["lay_roles"])
@@ -116,11 +118,12 @@ def speaker_standing(article: Article, speaker: Speaker, by_id: dict[str, Entity
     return None
 
 
+@stage(requires=("entities",), assigns=("standing",))
 def annotate(article: Article) -> None:
     """Stage: set ``standing`` on people and on quotation speakers."""
-    code = article.language.code if article.language and article.language.code else "id"
+    code = article.language.code if article.language and article.language.code else lang.DEFAULT
     try:
-        p = patterns(code)
+        p = patterns(lang.get(code))
     except KeyError:  # no language pack for this code
         return
     if p is None:

@@ -1,0 +1,344 @@
+"""Mentions in one sentence: the model's spans tidied with the language pack's knowledge.
+
+:func:`tidy` turns the tagger's spans on a sentence's tokens into :class:`Found` mentions, then
+runs the sentence steps of the registry in order (outlets, places, countries, names after
+titles, places inside organisation names), each a named rule that can be switched off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warta.extract.entities.lexicons import (
+    after_any,
+    countries,
+    name_stops,
+    outlets,
+    place_cues,
+    places,
+    span_text,
+    titles,
+    word_list,
+)
+from warta.extract.entities.person_names import degrees
+from warta.extract.entities.registry import RULES
+from warta.lang import LanguagePack
+from warta.lang.lexicon import lexicon
+from warta.nlp import ner
+from warta.nlp.segment import Token
+
+MAX_NAME_TOKENS = 4
+OPENING_BRACKETS = ("(", "[", "“", '"')
+
+
+@dataclass
+class Found:
+    start: int  # token index in the sentence
+    end: int
+    label: str
+    text: str
+    s: int  # character offsets
+    e: int
+    titles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    place_cue: bool = False  # right after "di", "ke", "kota" ...
+    joined_to: Found | None = None  # the mention before it in "X dan Y" / "X, Y"
+
+
+@dataclass
+class Sentence:
+    """One sentence while its mentions are tidied."""
+
+    toks: list[Token]
+    found: list[Found]
+    pack: LanguagePack
+    taken: set[int] = field(default_factory=set)  # tokens inside a mention (kept as the steps add)
+
+
+BRACKET_END = RULES.declare(
+    "opening-bracket-ends-name",
+    "an opening bracket the model put at the end of a name belongs to what follows",
+    "Anggota Dewan Pertimbangan Presiden (Wantimpres) hadir.",
+    test="test_rule_opening_bracket_ends_name",
+)
+TITLE_CUT = RULES.declare(
+    "title-outside-name",
+    "a title at the start of a person or organisation span is cut off: titles are never part of a name",
+    "Rapat dihadiri Panglima TNI, Marsekal Budi Santoso, Asops Kapolri Irjen Darma Suwito, Kepala BNPB, Letjen TNI Agus Wirawan, Gubernur Jambi, Sutrisno dan Pandam II/Sriwijaya Mayjen TNI Rahmat Hidayat.",
+)
+DEGREE_CUT = RULES.declare(
+    "degree-outside-name",
+    "academic degrees after a name ('S.H.', 'MS') are cut off the person",
+    "Menurut Sigit Riyanto, S.H., LL.M., aturan itu keliru.",
+)
+RANK_AFTER_ORG = RULES.declare(
+    "rank-after-organisation",
+    "a rank the model read at the end of an organisation belongs to the person after it",
+    "Juru bicara Kementerian Pertahanan Rusia Mayjen Igor Konashenkov mengatakan itu.",
+)
+VS_SPLIT = RULES.declare(
+    "vs-splits-names",
+    "a name-break word ('Vs') inside a span separates two names",
+    "Laga Barito Putera Vs Bhayangkara FC berakhir imbang.",
+    test="test_rule_vs_splits_names",
+)
+
+
+def _model_spans(sent: Sentence, spans: list[ner.EntitySpan]) -> list[Found]:
+    """The tagger's spans on the sentence's tokens, with titles, degrees and breaks cut."""
+    toks, pack = sent.toks, sent.pack
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    by_end = {t.end: i + 1 for i, t in enumerate(toks)}
+    tl, degs, breaks = titles(pack), degrees(pack), lexicon(pack.code).name_breaks
+    out: list[Found] = []
+    for sp in spans:
+        a, b = by_start.get(sp.start), by_end.get(sp.end)
+        if a is None or b is None:
+            continue
+        label = sp.label
+        while BRACKET_END.on and a < b and toks[b - 1].text in OPENING_BRACKETS:
+            b -= 1
+        if label in ("PER", "ORG") and TITLE_CUT.on:
+            while a < b:
+                end = tl.starting_at(toks, a, b)
+                if end is None or end >= b:
+                    break
+                a = end
+        while DEGREE_CUT.on and label == "PER" and b > a and (toks[b - 1].text in degs or toks[b - 1].text == ","):
+            b -= 1
+        while RANK_AFTER_ORG.on and label == "ORG" and b < len(toks) and toks[b].text[:1].isupper():
+            t_start = tl.ending_at(toks, b)
+            if t_start is None or t_start <= a:
+                break
+            b = t_start
+        if a >= b or tl.starting_at(toks, a, b) == b or not any(c.isalnum() for t in toks[a:b] for c in t.text):
+            continue  # a bare title, degree or punctuation is no name
+        cuts = [k for k in range(a, b) if toks[k].text.lower() in breaks] if VS_SPLIT.on else []
+        for s, e in zip([a, *(k + 1 for k in cuts)], [*cuts, b], strict=True):
+            if s < e:
+                out.append(Found(s, e, label, "", 0, 0))
+    return out
+
+
+@RULES.step(
+    "outlet-is-organisation",
+    "a listed news outlet is an organisation, whatever the model said",
+    "Seperti dikutip RIA Novosti, Lavrov menolak usulan itu.",
+)
+def outlet_is_org(sent: Sentence) -> None:
+    ol = outlets(sent.pack)
+    for f in sent.found:
+        if tuple(t.text for t in sent.toks[f.start : f.end]) in ol.variants:
+            f.label = "ORG"
+
+
+@RULES.step(
+    "outlets-model-missed",
+    "a listed outlet the model missed is added after a citing cue, or when it has several words",
+    "Hal itu disampaikan Lavrov seperti dikutip RT, Minggu.",
+)
+def outlets_missed(sent: Sentence) -> None:
+    toks, ol = sent.toks, outlets(sent.pack)
+    i = 0
+    while i < len(toks):
+        if toks[i].text not in ol.firsts:
+            i += 1
+            continue
+        hit = None
+        for n in range(min(ol.longest, len(toks) - i), 0, -1):
+            key = tuple(t.text for t in toks[i : i + n])
+            free = not any(j in sent.taken for j in range(i, i + n))
+            if key in ol.variants and free and (n > 1 or after_any(toks, i, ol.cues)):
+                hit = n
+                break
+        if hit:
+            sent.found.append(Found(i, i + hit, "ORG", "", 0, 0))
+            sent.taken.update(range(i, i + hit))
+            i += hit
+        else:
+            i += 1
+
+
+@RULES.step(
+    "mined-place-not-person",
+    "one word the model took for a person, known from the raw news as a place, is a place",
+    '"Kami menonton pertandingan mereka bersama Buriram (United)," ujarnya.',
+)
+def mined_place_not_person(sent: Sentence) -> None:
+    toks, pl, tl = sent.toks, places(sent.pack), titles(sent.pack)
+    for f in sent.found:
+        if (
+            f.label == "PER"
+            and f.end - f.start == 1
+            and toks[f.start].text in pl
+            and tl.ending_at(toks, f.start) is None
+        ):
+            f.label = "LOC"
+
+
+@RULES.step(
+    "country-name-is-place",
+    "a person or organisation that is exactly a country's name is the country",
+    "UEA adalah salah satu investor global teratas di bidang pertanian.",
+)
+def country_is_place(sent: Sentence) -> None:
+    cs = countries(sent.pack)
+    for f in sent.found:
+        if f.label != "LOC" and cs.country(span_text(sent.toks, f.start, f.end)) and f.end - f.start > 0:
+            f.label = "LOC"
+
+
+def inside_name(sent: Sentence, i: int) -> bool:
+    """Does token ``i`` continue a capitalised name ("Liga Indonesia", "BMG Indonesia")? The word
+    before it is capitalised, not the sentence's first word and not the end of a title."""
+    if i < 2:
+        return False
+    prev = sent.toks[i - 1].text
+    return prev[:1].isupper() and prev.replace("-", "").isalnum() and titles(sent.pack).ending_at(sent.toks, i) is None
+
+
+@RULES.step(
+    "countries-model-missed",
+    "country names, their abbreviations and capitals the model missed are places",
+    "Pesawat itu terbang dari Frankfurt di Jerman ke Cancun di Meksiko pada 6 Februari.",
+)
+def countries_missed(sent: Sentence) -> None:
+    toks, cs = sent.toks, countries(sent.pack)
+    i = 0
+    while i < len(toks):
+        if not toks[i].text[:1].isupper() or inside_name(sent, i):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(cs.longest, len(toks) - i), 0, -1):
+            if any(j in sent.taken for j in range(i, i + n)):
+                continue
+            text = span_text(toks, i, i + n)
+            if (cs.country(text) or cs.capital_of(text)) and toks[i].text[:1].isupper():
+                hit = n
+                break
+        if hit:
+            sent.found.append(Found(i, i + hit, "LOC", "", 0, 0))
+            i += hit
+        else:
+            i += 1
+
+
+def _is_name_word(w: str) -> bool:
+    return (
+        w[:1].isupper()
+        and w[1:2].islower()
+        and w.replace("-", "").isalpha()
+        or (w.endswith(".") and len(w) == 2 and w[0].isupper())
+    )
+
+
+ORG_AFTER_TITLE = RULES.declare(
+    "joined-run-is-organisation",
+    "a name run after a title that goes on with 'dan' and a capitalised word is an organisation's name",
+    "Direktur Jenderal Bea dan Cukai Kemenkeu Heru Pambudi menjelaskan aturan itu.",
+)
+
+
+@RULES.step(
+    "names-after-titles",
+    "a run of 1-4 capitalised words right after a title (and its affiliation) is a person the model missed",
+    'Korban tewas,"Itu karena kecelakaan," kata Kapolsek Pancoran, Komisaris Budiman, Senin.',
+)
+def titled_names(sent: Sentence) -> None:
+    toks, tl = sent.toks, titles(sent.pack)
+    found = sent.found
+    taken = {i for f in found for i in range(f.start, f.end)}
+    aff_starts = {f.start: f.end for f in found if f.label in ("ORG", "LOC")}
+    skip, joiners = name_stops(sent.pack), word_list(sent.pack, "org_name_joiners")
+    out: list[Found] = []
+    i = 0
+    while i < len(toks):
+        tend = tl.starting_at(toks, i, len(toks))
+        if tend is None or any(j in taken for j in range(i, tend)):
+            i += 1
+            continue
+        p = tend
+        while p in aff_starts:  # the title's affiliation
+            p = aff_starts[p]
+        q = p
+        while q < len(toks) and q not in taken and _is_name_word(toks[q].text) and toks[q].text.lower() not in skip:
+            if tl.starting_at(toks, q, q + 1) is not None:
+                break
+            q += 1
+        closed = q == len(toks) or not toks[q].text[:1].isupper()
+        joined = (
+            ORG_AFTER_TITLE.on
+            and q + 1 < len(toks)
+            and toks[q].text.lower() in joiners
+            and toks[q + 1].text[:1].isupper()
+        )
+        if p < q <= p + MAX_NAME_TOKENS and closed and not joined:
+            out.append(Found(p, q, "PER", "", 0, 0))
+            taken.update(range(p, q))
+            i = q
+            continue
+        i = tend
+    found.extend(out)
+    found.sort(key=lambda f: f.start)
+
+
+@RULES.step(
+    "country-inside-organisation",
+    "a country right after an organisation's name stays inside it ('Kementerian Pertahanan Rusia')",
+    "Sementara televisi KAN Israel melaporkan bahwa pemerintah bersiap menggelar operasi militer luas.",
+)
+def country_inside_org(sent: Sentence) -> None:
+    cs = countries(sent.pack)
+    merged: list[Found] = []
+    for f in sorted(sent.found, key=lambda f: f.start):
+        prev = merged[-1] if merged else None
+        if (
+            prev
+            and prev.label == "ORG"
+            and f.label == "LOC"
+            and prev.end == f.start
+            and cs.country(span_text(sent.toks, f.start, f.end))
+        ):
+            prev.end = f.end
+            continue
+        merged.append(f)
+    sent.found[:] = merged
+
+
+def _finish(sent: Sentence) -> None:
+    """Character offsets, text, the place cue before each mention, and list joins."""
+    toks = sent.toks
+    cues, joiners = place_cues(sent.pack), word_list(sent.pack, "list_joiners")
+    sent.found.sort(key=lambda f: f.start)
+    ends = {f.end: f for f in sent.found}
+    for f in sent.found:
+        f.s, f.e = toks[f.start].start, toks[f.end - 1].end
+        f.text = span_text(toks, f.start, f.end)
+        f.place_cue = after_any(toks, f.start, cues)
+        if f.start >= 2 and toks[f.start - 1].text in joiners and f.start - 1 in ends:
+            f.joined_to = ends[f.start - 1]
+
+
+SENTENCE_STEPS = (
+    outlet_is_org,
+    outlets_missed,
+    mined_place_not_person,
+    country_is_place,
+    countries_missed,
+    titled_names,
+    country_inside_org,
+)
+
+
+def tidy(toks: list[Token], spans: list[ner.EntitySpan], pack: LanguagePack) -> list[Found]:
+    """Model spans on this sentence's tokens, tidied by the sentence steps (in order)."""
+    sent = Sentence(toks, [], pack)
+    sent.found = _model_spans(sent, spans)
+    for step in SENTENCE_STEPS:
+        if step is outlets_missed:
+            sent.taken = {i for f in sent.found for i in range(f.start, f.end)}
+        if step.on:
+            step(sent)
+    _finish(sent)
+    return sent.found
