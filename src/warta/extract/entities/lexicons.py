@@ -141,12 +141,6 @@ def not_names(pack: LanguagePack) -> frozenset[str]:
 
 
 @cache
-def name_stops(pack: LanguagePack) -> frozenset[str]:
-    """Lower-cased words that end a name read after a title: time words and common words."""
-    return not_names(pack) | common_words(pack)
-
-
-@cache
 def not_aliases(pack: LanguagePack) -> frozenset[str]:
     words = pack.toml("names").get("aliases", {}).get("not_aliases", [])
     return frozenset(w.lower() for w in words)

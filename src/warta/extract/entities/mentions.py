@@ -1,8 +1,8 @@
 """Mentions in one sentence: the model's spans tidied with the language pack's knowledge.
 
 :func:`tidy` turns the tagger's spans on a sentence's tokens into :class:`Found` mentions, then
-runs the sentence steps of the registry in order (outlets, places, countries, names after
-titles, places inside organisation names), each a named rule that can be switched off.
+runs the sentence steps of the registry in order (outlets, places, countries, places inside
+organisation names), each a named rule that can be switched off.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from warta.extract.entities.lexicons import (
     after_any,
     countries,
-    name_stops,
     outlets,
     place_cues,
     places,
@@ -27,7 +26,6 @@ from warta.lang.lexicon import lexicon
 from warta.nlp import ner
 from warta.nlp.segment import Token
 
-MAX_NAME_TOKENS = 4
 OPENING_BRACKETS = ("(", "[", "“", '"')
 
 
@@ -224,65 +222,6 @@ def countries_missed(sent: Sentence) -> None:
             i += 1
 
 
-def _is_name_word(w: str) -> bool:
-    return (
-        w[:1].isupper()
-        and w[1:2].islower()
-        and w.replace("-", "").isalpha()
-        or (w.endswith(".") and len(w) == 2 and w[0].isupper())
-    )
-
-
-ORG_AFTER_TITLE = RULES.declare(
-    "joined-run-is-organisation",
-    "a name run after a title that goes on with 'dan' and a capitalised word is an organisation's name",
-    "Direktur Jenderal Bea dan Cukai Kemenkeu Heru Pambudi menjelaskan aturan itu.",
-)
-
-
-@RULES.step(
-    "names-after-titles",
-    "a run of 1-4 capitalised words right after a title (and its affiliation) is a person the model missed",
-    'Korban tewas,"Itu karena kecelakaan," kata Kapolsek Pancoran, Komisaris Budiman, Senin.',
-)
-def titled_names(sent: Sentence) -> None:
-    toks, tl = sent.toks, titles(sent.pack)
-    found = sent.found
-    taken = {i for f in found for i in range(f.start, f.end)}
-    aff_starts = {f.start: f.end for f in found if f.label in ("ORG", "LOC")}
-    skip, joiners = name_stops(sent.pack), word_list(sent.pack, "org_name_joiners")
-    out: list[Found] = []
-    i = 0
-    while i < len(toks):
-        tend = tl.starting_at(toks, i, len(toks))
-        if tend is None or any(j in taken for j in range(i, tend)):
-            i += 1
-            continue
-        p = tend
-        while p in aff_starts:  # the title's affiliation
-            p = aff_starts[p]
-        q = p
-        while q < len(toks) and q not in taken and _is_name_word(toks[q].text) and toks[q].text.lower() not in skip:
-            if tl.starting_at(toks, q, q + 1) is not None:
-                break
-            q += 1
-        closed = q == len(toks) or not toks[q].text[:1].isupper()
-        joined = (
-            ORG_AFTER_TITLE.on
-            and q + 1 < len(toks)
-            and toks[q].text.lower() in joiners
-            and toks[q + 1].text[:1].isupper()
-        )
-        if p < q <= p + MAX_NAME_TOKENS and closed and not joined:
-            out.append(Found(p, q, "PER", "", 0, 0))
-            taken.update(range(p, q))
-            i = q
-            continue
-        i = tend
-    found.extend(out)
-    found.sort(key=lambda f: f.start)
-
-
 @RULES.step(
     "country-inside-organisation",
     "a country right after an organisation's name stays inside it ('Kementerian Pertahanan Rusia')",
@@ -326,7 +265,6 @@ SENTENCE_STEPS = (
     mined_place_not_person,
     country_is_place,
     countries_missed,
-    titled_names,
     country_inside_org,
 )
 

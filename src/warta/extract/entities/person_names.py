@@ -195,6 +195,7 @@ HEAD_TYPES = RULES.declare(
     "head-word-gives-type",
     "a 'person' opening with a place head is a place, with an organisation head an organisation",
     "Hakim Pengadilan Tindak Pidana Korupsi menolak eksepsi terdakwa.",
+    test="test_rule_head_word_gives_type",
 )
 PLACE_BEFORE_NAME = RULES.declare(
     "place-glued-before-name",
@@ -212,11 +213,13 @@ COMPANY_TAIL = RULES.declare(
     "company-word-is-organisation",
     "a 'person' ending with a company or club word ('Industries', 'FC') is an organisation",
     "Menurut presiden Wrap Industries, pabrik itu akan dibuka.",
+    test="test_rule_company_word_is_organisation",
 )
 FIELD_NOUN_RULE = RULES.declare(
     "field-noun-not-person",
     "a lone ke-an/pe-an noun ('Kemaritiman') names a ministry's field, not a person",
     "Menteri Koordinator Kemaritiman , Binsar menyampaikan hal itu.",
+    test="test_rule_field_noun_not_person",
 )
 SHORT_CLUB = RULES.declare(
     "short-club-name",
