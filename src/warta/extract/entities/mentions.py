@@ -7,6 +7,7 @@ organisation names), each a named rule that can be switched off.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from warta.extract.entities.lexicons import (
@@ -118,6 +119,24 @@ def _model_spans(sent: Sentence, spans: list[ner.EntitySpan]) -> list[Found]:
     return out
 
 
+def listed_runs(
+    toks: list[Token], longest: int, starts: Callable[[int], bool], fits: Callable[[int, int], bool]
+) -> Iterator[tuple[int, int]]:
+    """Left to right, the longest run of tokens (up to ``longest``) that ``fits`` at each position
+    where one ``starts``; a run found is skipped over. Lazy: ``fits`` sees what the caller did
+    with the runs before."""
+    i = 0
+    while i < len(toks):
+        hit = None
+        if starts(i):
+            hit = next((n for n in range(min(longest, len(toks) - i), 0, -1) if fits(i, n)), None)
+        if hit:
+            yield i, hit
+            i += hit
+        else:
+            i += 1
+
+
 @RULES.step(
     "outlet-is-organisation",
     "a listed news outlet is an organisation, whatever the model said",
@@ -137,24 +156,15 @@ def outlet_is_org(sent: Sentence) -> None:
 )
 def outlets_missed(sent: Sentence) -> None:
     toks, ol = sent.toks, outlets(sent.pack)
-    i = 0
-    while i < len(toks):
-        if toks[i].text not in ol.firsts:
-            i += 1
-            continue
-        hit = None
-        for n in range(min(ol.longest, len(toks) - i), 0, -1):
-            key = tuple(t.text for t in toks[i : i + n])
-            free = not any(j in sent.taken for j in range(i, i + n))
-            if key in ol.variants and free and (n > 1 or after_any(toks, i, ol.cues)):
-                hit = n
-                break
-        if hit:
-            sent.found.append(Found(i, i + hit, "ORG", "", 0, 0))
-            sent.taken.update(range(i, i + hit))
-            i += hit
-        else:
-            i += 1
+
+    def fits(i: int, n: int) -> bool:
+        key = tuple(t.text for t in toks[i : i + n])
+        free = not any(j in sent.taken for j in range(i, i + n))
+        return key in ol.variants and free and (n > 1 or after_any(toks, i, ol.cues))
+
+    for i, n in listed_runs(toks, ol.longest, lambda i: toks[i].text in ol.firsts, fits):
+        sent.found.append(Found(i, i + n, "ORG", "", 0, 0))
+        sent.taken.update(range(i, i + n))
 
 
 @RULES.step(
@@ -202,24 +212,18 @@ def inside_name(sent: Sentence, i: int) -> bool:
 )
 def countries_missed(sent: Sentence) -> None:
     toks, cs = sent.toks, countries(sent.pack)
-    i = 0
-    while i < len(toks):
-        if not toks[i].text[:1].isupper() or inside_name(sent, i):
-            i += 1
-            continue
-        hit = None
-        for n in range(min(cs.longest, len(toks) - i), 0, -1):
-            if any(j in sent.taken for j in range(i, i + n)):
-                continue
-            text = span_text(toks, i, i + n)
-            if (cs.country(text) or cs.capital_of(text)) and toks[i].text[:1].isupper():
-                hit = n
-                break
-        if hit:
-            sent.found.append(Found(i, i + hit, "LOC", "", 0, 0))
-            i += hit
-        else:
-            i += 1
+
+    def starts(i: int) -> bool:
+        return toks[i].text[:1].isupper() and not inside_name(sent, i)
+
+    def fits(i: int, n: int) -> bool:
+        if any(j in sent.taken for j in range(i, i + n)):
+            return False
+        text = span_text(toks, i, i + n)
+        return bool(cs.country(text) or cs.capital_of(text))
+
+    for i, n in listed_runs(toks, cs.longest, starts, fits):
+        sent.found.append(Found(i, i + n, "LOC", "", 0, 0))
 
 
 @RULES.step(
