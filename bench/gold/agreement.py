@@ -1,6 +1,8 @@
 """Inter-annotator agreement on the double-annotated gold articles.
 
     python bench/gold/agreement.py [--a bench/gold/passes/a] [--b bench/gold/passes/b] [--data ../shared/data]
+    python bench/gold/agreement.py --gold-dir training/ner/click --a training/ner/click/passes/a \
+        --b training/ner/click/passes/b      # the NER training articles (entity layers only)
 
 Scores the second pass (b) against the first (a) with the same code that scores Warta
 (``warta.evaluate.article_scoring``): entity F1 is exact span + type, title F1 compares the titles
@@ -29,8 +31,9 @@ def main() -> int:
     ap.add_argument("--b", type=Path, default=HERE / "passes" / "b")
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--errors", action="store_true", help="list the disagreements")
+    ap.add_argument("--gold-dir", type=Path, default=HERE, help="the corpus whose manifest names the articles")
     args = ap.parse_args()
-    index = {r["id"]: r for r in read_manifest(HERE)}
+    index = {r["id"]: r for r in read_manifest(args.gold_dir)}
     tally = Tally()
     ids = sorted(p.stem for p in args.a.glob("*.json") if (args.b / p.name).exists())
     for doc_id in ids:

@@ -355,8 +355,8 @@ def dump_standoff(out: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _manifest_index() -> dict[str, dict[str, Any]]:
-    return {r["id"]: r for r in read_manifest(default_gold_dir())}
+def _manifest_index(gold_dir: Path | None = None) -> dict[str, dict[str, Any]]:
+    return {r["id"]: r for r in read_manifest(gold_dir or default_gold_dir())}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -367,8 +367,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="directory for stand-off files (convert)")
     ap.add_argument("--annotator", default=None)
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument(
+        "--gold-dir", type=Path, default=None, help="the corpus whose manifest names the articles (default bench/gold)"
+    )
     args = ap.parse_args(argv)
-    index = _manifest_index()
+    index = _manifest_index(args.gold_dir)
     n_err = 0
     for path in args.files:
         work = json.loads(path.read_text(encoding="utf-8"))

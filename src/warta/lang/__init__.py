@@ -44,6 +44,18 @@ class LanguagePack:
             return tomllib.load(fh)
 
     @cache  # noqa: B019
+    def table(self, name: str) -> tuple[dict[str, str], ...]:
+        """Rows of ``<name>.tsv`` (comment lines skipped; the first other line names the columns)."""
+        p = self.root / f"{name}.tsv"
+        if not p.exists():
+            return ()
+        lines = [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        if not lines:
+            return ()
+        cols = lines[0].split("\t")
+        return tuple(dict(zip(cols, ln.split("\t"), strict=False)) for ln in lines[1:])
+
+    @cache  # noqa: B019
     def lines(self, name: str) -> tuple[str, ...]:
         """Non-empty, non-comment lines of ``<name>.txt``."""
         p = self.root / f"{name}.txt"

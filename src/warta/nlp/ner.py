@@ -47,7 +47,8 @@ def load(path: str | None = None) -> Language:
     """The NER pipeline (tok2vec + ner), loaded once per process and path."""
     import spacy
 
-    p = Path(path) if path else model_path()
+    # WARTA_NER_MODEL: another trained model folder (a candidate under evaluation)
+    p = Path(path or os.environ.get("WARTA_NER_MODEL") or model_path())
     if not (p / "config.cfg").exists():
         raise FileNotFoundError(f"NER model not found at {p}; build it with `warta train ner`")
     nlp = spacy.load(p)

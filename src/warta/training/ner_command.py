@@ -71,6 +71,12 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
         help="add NERP train (lower-cased; truecased from the raw news first) to the training data",
     )
     p.add_argument(
+        "--with-gold",
+        action="store_true",
+        help="add the annotated CLICK-ID articles (gold train part + training/ner/click) to train "
+        "and the gold dev part to dev (--weight gold=N repeats them)",
+    )
+    p.add_argument(
         "--finetune",
         action="store_true",
         help="then continue training the best model on the three corpora alone (training/ner/finetune.cfg)",
@@ -132,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
         finetune_overrides=args.finetune_overrides,
         pretrain=args.pretrain,
         pretrain_words=args.pretrain_words,
+        gold=args.with_gold,
     )
     return 0
 
@@ -139,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
 def _weights(given: list[str]) -> dict[str, int]:
     """``--weight CORPUS=N`` options as {corpus: N}."""
     weights: dict[str, int] = {}
-    names = (*CORPORA, "nerp")
+    names = (*CORPORA, "nerp", "gold")
     for kv in given:
         corpus, _, n = kv.partition("=")
         if corpus not in names or not n.isdigit() or int(n) < 1:

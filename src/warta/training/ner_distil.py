@@ -50,6 +50,10 @@ class Plan:
     gold_repeat: int
     min_votes: int
     student_overrides: list[str] = field(default_factory=list)
+    # last stage (issue 16): the student fine-tuned on the three corpora plus the annotated
+    # CLICK-ID articles (warta.training.ner_gold), these repeated ``in_domain_repeat`` times
+    in_domain_repeat: int = 0
+    in_domain_overrides: list[str] = field(default_factory=list)
 
 
 def load_plan(path: Path = TEACHERS) -> Plan:
@@ -62,6 +66,8 @@ def load_plan(path: Path = TEACHERS) -> Plan:
         int(raw["gold_repeat"]),
         int(raw["min_votes"]),
         list(raw.get("student_set", [])),
+        int(raw.get("in_domain", {}).get("repeat", 0)),
+        list(raw.get("in_domain", {}).get("set", [])),
     )
 
 
@@ -158,5 +164,9 @@ def distil(
         vec_model,
         overrides=[*plan.student_overrides, *(overrides or [])],
     )
+    if plan.in_domain_repeat:
+        best = steps.finetune_in_domain(
+            data, work / "in-domain", vec_model, best, plan.in_domain_repeat, plan.in_domain_overrides
+        )
     steps.install(best, out)
     print(f"student written to {out} in {time.time() - t0:.0f}s", flush=True)

@@ -21,7 +21,16 @@ import time
 from pathlib import Path
 
 from warta.errors import UsageError
-from warta.training.ner import load_nerp, pretrain_texts, raw_sentences, to_docbin, training_sets, truecaser_for
+from warta.training.ner import (
+    Sentence,
+    load_nerp,
+    pretrain_texts,
+    raw_sentences,
+    to_docbin,
+    training_sets,
+    truecaser_for,
+)
+from warta.training.ner_gold import click_sentences, gold_sentences
 
 REPO = Path(__file__).resolve().parents[3]
 CONFIG = REPO / "training" / "ner" / "config.cfg"
@@ -143,6 +152,7 @@ def train(
     finetune_overrides: list[str] | None = None,
     pretrain: bool = False,
     pretrain_words: int = 0,
+    gold: bool = False,
 ) -> None:
     """Train (stage one) and, with ``finetune``, continue on the three corpora alone (stage two).
 
@@ -159,6 +169,8 @@ def train(
     if best is None:
         nerp = load_nerp(data, "train", truecaser_for(data, work)) if with_nerp else None
         tr, dv, stats = training_sets(data, weights, nerp)
+        if gold:
+            add_in_domain(data, tr, dv, stats, (weights or {}).get("gold", 1))
         to_docbin(tr, work / "train.spacy")
         to_docbin(dv, work / "dev.spacy")
         (work / "data-stats.json").write_text(json.dumps(stats, indent=1))
@@ -167,7 +179,10 @@ def train(
             config, work / "output", work / "train.spacy", work / "dev.spacy", vec_model, *init, overrides=overrides
         )
     if finetune:
-        tr, dv, stats = training_sets(data)
+        # with the in-domain articles, --weight also repeats the three corpora in this stage
+        tr, dv, stats = training_sets(data, weights if gold else None)
+        if gold:
+            add_in_domain(data, tr, dv, stats, (weights or {}).get("gold", 1))
         to_docbin(tr, work / "finetune-train.spacy")
         to_docbin(dv, work / "dev.spacy")
         print(f"fine-tuning {best} on train {len(tr)} / dev {len(dv)} sentences", flush=True)
@@ -184,6 +199,42 @@ def train(
         )
     install(best, out)
     print(f"model written to {out} in {time.time() - t0:.0f}s", flush=True)
+
+
+def finetune_in_domain(
+    data: Path, work: Path, vec_model: Path, source: Path, repeat: int, overrides: list[str] | None = None
+) -> Path:
+    """Continue training ``source`` on the three corpora plus the annotated CLICK-ID articles
+    (``training/ner/finetune.cfg``); dev: the three corpora's dev sets plus the gold dev part.
+    Returns the best checkpoint (by that dev set's F1)."""
+    work.mkdir(parents=True, exist_ok=True)
+    tr, dv, stats = training_sets(data)
+    add_in_domain(data, tr, dv, stats, repeat)
+    to_docbin(tr, work / "train.spacy")
+    to_docbin(dv, work / "dev.spacy")
+    (work / "data-stats.json").write_text(json.dumps(stats, indent=1))
+    print(f"in-domain fine-tuning {source} on train {len(tr)} / dev {len(dv)} sentences; {stats}", flush=True)
+    return spacy_train(
+        FINETUNE_CONFIG,
+        work / "output",
+        work / "train.spacy",
+        work / "dev.spacy",
+        vec_model,
+        "--paths.source",
+        str(source),
+        overrides=overrides,
+    )
+
+
+def add_in_domain(data: Path, train: list[Sentence], dev: list[Sentence], stats: dict[str, int], repeat: int) -> None:
+    """Add the annotated CLICK-ID articles (:mod:`warta.training.ner_gold`): the gold train part
+    and ``training/ner/click`` to ``train`` (``repeat`` times), the gold dev part to ``dev``."""
+    gold_train = gold_sentences(data, "train") + click_sentences(data)
+    gold_dev = gold_sentences(data, "dev")
+    stats["gold.train"] = len(gold_train)
+    stats["gold.dev"] = len(gold_dev)
+    train.extend(gold_train * repeat)
+    dev.extend(gold_dev)
 
 
 def vectors_model(data: Path, work: Path, vectors: Path | None = None) -> Path:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from warta.article import Article, Entity, Mention
-from warta.extract.entities.lexicons import Countries, countries, not_aliases
+from warta.extract.entities.lexicons import Countries, acronyms, countries, not_aliases
 from warta.extract.entities.mentions import Found
 from warta.extract.entities.registry import RULES
 from warta.lang import LanguagePack
@@ -45,10 +45,15 @@ ALIASES = RULES.declare(
     "a name in brackets after a name is another name of the same entity, there and elsewhere",
     "Mantan Presiden Susilo Bambang Yudhoyono (SBY) hadir. SBY datang bersama istrinya.",
 )
+LISTED_ALIAS = RULES.declare(
+    "acronym-joins-expansion",
+    "a listed acronym and its expansion (acronyms.tsv) in one article are one entity, brackets or not",
+    "Komisi Pemberantasan Korupsi menahan dua orang. Juru bicara KPK membenarkan penahanan itu.",
+)
 LONE_PLACE = RULES.declare(
     "one-word-person-used-as-place",
     "a one-word 'person' used as a place somewhere in the article, or joined to a place, is a place",
-    "Rapat dihadiri Gubernur Riau, Syamsuar dan wakilnya, Edy Natar Nasution.",
+    "Ia tinggal di Sleman. Sleman kini dilanda kekeringan.",
 )
 SURNAME = RULES.declare(
     "surname-is-person",
@@ -203,6 +208,8 @@ def link(article: Article, found: list[Found], gov: dict[int, bool], pack: Langu
     alias_of: dict[str, Found] = {}
     if ALIASES.on:
         found, alias_of = split_aliases(article.text, found, pack)
+    if LISTED_ALIAS.on:
+        _listed_aliases(found, alias_of, pack)
     # an alias ("KPK", "SBY") joins the entity of the name it was given for, whatever its label
     aliases = [f for f in found if f.text.lower() in alias_of and alias_of[f.text.lower()] is not f]
     taken = {id(f) for f in aliases}
@@ -219,6 +226,19 @@ def link(article: Article, found: list[Found], gov: dict[int, bool], pack: Langu
         home = next((g for g in groups.values() if any(x is name for x in g.found)), None)
         (home or group(f.label, f.text.lower())).found.append(f)
     return [_entity(g, cs) for g in sorted(groups.values(), key=lambda g: min(f.s for f in g.found))]
+
+
+def _listed_aliases(found: list[Found], alias_of: dict[str, Found], pack: LanguagePack) -> None:
+    """Each listed acronym whose expansion the article names joins it ("KPK" -> "Komisi
+    Pemberantasan Korupsi"), as if given in brackets."""
+    long_of = acronyms(pack).long_of
+    by_text = {}
+    for f in found:
+        by_text.setdefault(f.text, f)
+    for f in found:
+        long = long_of.get(f.text)
+        if long and long in by_text and by_text[long].label in ("ORG", "LOC"):
+            alias_of.setdefault(f.text.lower(), by_text[long])
 
 
 def government_use(toks: list[Token], f: Found, pack: LanguagePack) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from warta.extract.entities.lexicons import (
+    acronyms,
     after_any,
     countries,
     outlets,
@@ -227,6 +228,29 @@ def countries_missed(sent: Sentence) -> None:
 
 
 @RULES.step(
+    "listed-names-missed",
+    "organisations and places of the mined acronym lexicon (acronyms.tsv) the model missed are added, when not part of a longer name",
+    "Pegiat antikorupsi mendatangi kantor ICW di Kalibata.",
+)
+def listed_names_missed(sent: Sentence) -> None:
+    toks, ac = sent.toks, acronyms(sent.pack)
+    taken = {i for f in sent.found for i in range(f.start, f.end)}
+
+    def fits(i: int, n: int) -> bool:
+        if any(j in taken for j in range(i, i + n)) or tuple(t.text for t in toks[i : i + n]) not in ac.forms:
+            return False
+        after = toks[i + n].text if i + n < len(toks) else ""
+        if n == 1 and len(toks[i].text) < 3:  # "RS", "AS": as often a person's initials in the news
+            return False
+        return not inside_name(sent, i) and not (after[:1].isupper() and after.replace("-", "").isalnum())
+
+    for i, n in listed_runs(toks, ac.longest, lambda i: toks[i].text in ac.firsts, fits):
+        label = ac.forms[tuple(t.text for t in toks[i : i + n])]
+        sent.found.append(Found(i, i + n, label, "", 0, 0))
+        taken.update(range(i, i + n))
+
+
+@RULES.step(
     "country-inside-organisation",
     "a country right after an organisation's name stays inside it ('Kementerian Pertahanan Rusia')",
     "Sementara televisi KAN Israel melaporkan bahwa pemerintah bersiap menggelar operasi militer luas.",
@@ -269,6 +293,7 @@ SENTENCE_STEPS = (
     mined_place_not_person,
     country_is_place,
     countries_missed,
+    listed_names_missed,
     country_inside_org,
 )
 
