@@ -230,7 +230,7 @@ def countries_missed(sent: Sentence) -> None:
 @RULES.step(
     "listed-names-missed",
     "organisations and places of the mined acronym lexicon (acronyms.tsv) the model missed are added, when not part of a longer name",
-    "Pegiat antikorupsi mendatangi kantor ICW di Kalibata.",
+    "Korban meminta perlindungan kepada LPSK sejak pekan lalu.",
 )
 def listed_names_missed(sent: Sentence) -> None:
     toks, ac = sent.toks, acronyms(sent.pack)
