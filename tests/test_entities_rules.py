@@ -166,3 +166,22 @@ def test_rule_field_noun_not_person():
     assert _reviewed(text, "Kemaritiman") == []
     with ablated(["entities.field-noun-not-person", "entities.implausible-person-dropped"]):
         assert _reviewed(text, "Kemaritiman") == [("PER", "Kemaritiman")]
+
+
+def test_rule_one_type_per_name():
+    from warta.article import Article
+    from warta.extract.entities.linking import link
+    from warta.extract.entities.mentions import Found
+    from warta.lang import for_code
+    from warta.rules import ablated
+
+    text = "Lisa datang. Lisa pulang. Lisa tidur."
+    found = [Found(0, 1, "PER", "Lisa", 0, 4), Found(0, 1, "LOC", "Lisa", 13, 17), Found(0, 1, "PER", "Lisa", 26, 30)]
+
+    def types() -> list[str]:
+        fresh = [Found(f.start, f.end, f.label, f.text, f.s, f.e) for f in found]
+        return sorted(e.type for e in link(Article(text=text, original=text), fresh, {}, for_code("id")))
+
+    assert types() == ["PER"]
+    with ablated(["entities.one-type-per-name"]):
+        assert types() == ["LOC", "PER"]

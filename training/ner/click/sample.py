@@ -1,7 +1,10 @@
 """Draw the in-domain NER training articles (CLICK-ID) that are not in the gold standard.
 
     python training/ner/click/sample.py [--data ../shared/data] [--n-news 16] [--n-other 8]
-                                        [--texts ../gold-work/click-train/texts]
+                                        [--texts ../gold-work/click-train/texts] [--batch 1]
+
+Batch 1 (120 articles: --n-news 16 --n-other 8) and batch 2 (240: --n-news 32 --n-other 16,
+--batch 2) were drawn; a later batch leaves out every article of the earlier ones and is appended.
 
 Issue 16: the gold standard's train part (150 articles) is in-domain NER training data; this
 corpus grows it. Same eligibility as the gold sample (raw ``content`` 400-5,000 characters, text
@@ -30,7 +33,7 @@ from warta.evaluate.gold_corpus import click_rows, read_manifest, reference_date
 
 NEWS = ("kompas", "tempo", "sindonews", "okezone", "tribunnews", "pos_metro")
 OTHER = ("kapanlagi", "wowkeren", "fimela_combined")
-SEED = 2027
+SEED = 2027  # batch 1; batch k uses SEED + k - 1
 LAYERS = ["entities", "boilerplate"]
 
 
@@ -41,9 +44,12 @@ def main() -> int:
     ap.add_argument("--n-other", type=int, default=8)
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "articles.jsonl")
     ap.add_argument("--texts", type=Path, default=Path("../gold-work/click-train/texts"))
+    ap.add_argument("--batch", type=int, default=1)
     args = ap.parse_args()
     gold_hashes = {r["sha256"] for r in read_manifest(ROOT / "bench" / "gold")}
-    rng = random.Random(SEED)
+    earlier = read_manifest(args.out.parent) if args.batch > 1 and args.out.exists() else []
+    gold_hashes |= {r["sha256"] for r in earlier}
+    rng = random.Random(SEED + args.batch - 1)
     records = []
     texts = {}
     for outlet in NEWS + OTHER:
@@ -69,10 +75,12 @@ def main() -> int:
                     "published": reference_date(row),
                     "split": "train",
                     "layers": LAYERS,
+                    "batch": args.batch,
                 }
             )
             texts[rid] = row["content"]
-    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    every = [*earlier, *records]
+    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in every), encoding="utf-8")
     args.texts.mkdir(parents=True, exist_ok=True)
     for r in records:
         (args.texts / f"{r['id']}.txt").write_text(texts[r["id"]], encoding="utf-8")

@@ -210,7 +210,7 @@ class Acronyms:
     """Names mined as "Nama Panjang (SINGKATAN)" pairs (``acronyms.tsv``, reviewed by hand)."""
 
     forms: dict[tuple[str, ...], str]  # token texts of a usable form -> type (ORG or LOC)
-    long_of: dict[str, str]  # a usable short form -> its long form
+    long_of: dict[str, str]  # a usable short form (or a person's alias) -> its long form
     longest: int
     firsts: frozenset[str] = frozenset()
 
@@ -238,8 +238,9 @@ def acronyms(pack: LanguagePack) -> Acronyms:
         rows.sort(key=lambda r: -int(r.get("articles") or 0))
         top, rest = rows[0], rows[1:]
         others = sum(int(r.get("articles") or 0) for r in rest if r["type"] != top["type"])
-        if top["type"] in ("ORG", "LOC") and int(top.get("articles") or 0) >= DOMINANT * others:
-            forms[tuple(t.text for t in tokenize(short))] = top["type"]
+        if top["type"] in ("ORG", "LOC", "PER") and int(top.get("articles") or 0) >= DOMINANT * others:
+            if top["type"] != "PER":  # a person's alias is read as one only beside the full name
+                forms[tuple(t.text for t in tokenize(short))] = top["type"]
             long_of[short] = top["long"]
     return Acronyms(forms, long_of, max((len(k) for k in forms), default=1))
 

@@ -8,11 +8,13 @@ its country.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from warta.article import Article, Entity, Mention
-from warta.extract.entities.lexicons import Countries, acronyms, countries, not_aliases
+from warta.extract.entities.aliases import other_names
+from warta.extract.entities.lexicons import Countries, countries, not_aliases
 from warta.extract.entities.mentions import Found
 from warta.extract.entities.registry import RULES
 from warta.lang import LanguagePack
@@ -45,10 +47,11 @@ ALIASES = RULES.declare(
     "a name in brackets after a name is another name of the same entity, there and elsewhere",
     "Mantan Presiden Susilo Bambang Yudhoyono (SBY) hadir. SBY datang bersama istrinya.",
 )
-LISTED_ALIAS = RULES.declare(
-    "acronym-joins-expansion",
-    "a listed acronym and its expansion (acronyms.tsv) in one article are one entity, brackets or not",
-    "Komisi Pemberantasan Korupsi menahan dua orang. Juru bicara KPK membenarkan penahanan itu.",
+ONE_TYPE = RULES.declare(
+    "one-type-per-name",
+    "the same name typed differently in one article takes the type most of its mentions have",
+    "Lisa datang pagi ini. Lisa membawa bekal. Menurut Lisa, acara itu meriah.",
+    test="test_rule_one_type_per_name",
 )
 LONE_PLACE = RULES.declare(
     "one-word-person-used-as-place",
@@ -118,6 +121,15 @@ def _relabel(found: list[Found], cs: Countries) -> None:
 
     def lone(f: Found) -> bool:
         return f.label == "PER" and len(words(f.text)) == 1 and not f.titles
+
+    if ONE_TYPE.on:
+        votes: dict[str, Counter[str]] = {}
+        for f in found:
+            votes.setdefault(f.text, Counter())[f.label] += 1
+        for f in found:
+            top = votes[f.text].most_common(2)
+            if len(top) == 2 and top[0][1] > top[1][1]:
+                f.label = top[0][0]
 
     if LONE_PLACE.on:
         placed = {f.text for f in found if f.place_cue and (f.label == "LOC" or lone(f))}
@@ -208,8 +220,7 @@ def link(article: Article, found: list[Found], gov: dict[int, bool], pack: Langu
     alias_of: dict[str, Found] = {}
     if ALIASES.on:
         found, alias_of = split_aliases(article.text, found, pack)
-    if LISTED_ALIAS.on:
-        _listed_aliases(found, alias_of, pack)
+    other_names(found, alias_of, pack)
     # an alias ("KPK", "SBY") joins the entity of the name it was given for, whatever its label
     aliases = [f for f in found if f.text.lower() in alias_of and alias_of[f.text.lower()] is not f]
     taken = {id(f) for f in aliases}
@@ -226,19 +237,6 @@ def link(article: Article, found: list[Found], gov: dict[int, bool], pack: Langu
         home = next((g for g in groups.values() if any(x is name for x in g.found)), None)
         (home or group(f.label, f.text.lower())).found.append(f)
     return [_entity(g, cs) for g in sorted(groups.values(), key=lambda g: min(f.s for f in g.found))]
-
-
-def _listed_aliases(found: list[Found], alias_of: dict[str, Found], pack: LanguagePack) -> None:
-    """Each listed acronym whose expansion the article names joins it ("KPK" -> "Komisi
-    Pemberantasan Korupsi"), as if given in brackets."""
-    long_of = acronyms(pack).long_of
-    by_text = {}
-    for f in found:
-        by_text.setdefault(f.text, f)
-    for f in found:
-        long = long_of.get(f.text)
-        if long and long in by_text and by_text[long].label in ("ORG", "LOC"):
-            alias_of.setdefault(f.text.lower(), by_text[long])
 
 
 def government_use(toks: list[Token], f: Found, pack: LanguagePack) -> bool:
