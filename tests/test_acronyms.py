@@ -46,7 +46,10 @@ def test_spelling_reads_initials_and_inner_letters():
 
 def test_other_names_join_one_entity():
     for text, names in [
-        ("PT Honda Prospect Motor merilis mobil baru. Menurut HPM, penjualan naik.", {"PT Honda Prospect Motor", "HPM"}),
+        (
+            "PT Honda Prospect Motor merilis mobil baru. Menurut HPM, penjualan naik.",
+            {"PT Honda Prospect Motor", "HPM"},
+        ),
         ("Presiden Joko Widodo hadir. Jokowi tersenyum.", {"Joko Widodo", "Jokowi"}),
         ("Banjir melanda Provinsi Riau. Warga Riau diminta waspada.", {"Provinsi Riau", "Riau"}),
     ]:
