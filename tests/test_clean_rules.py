@@ -316,3 +316,12 @@ def test_a_comma_join_followed_by_a_space_is_split():
     text = "Pergantian dimulai pada 20 Oktober 2019., Hal ini berimbas ke kabinet. Ada yang pergi., Nampaknya begitu."
     article = Pipeline.default().read(RawDocument(content=text, format="text", lang="id"))
     assert len(article.paragraphs) == 3
+
+
+def test_flattened_paragraph_joins_after_a_bracket_or_a_glued_sentence_end():
+    from warta.clean.structure import unflatten
+
+    text = "Ia datang Selasa (17/9/2019),Juhaedin mengatakan itu.,Kemudian hilang..,Anies menyebut itu."
+    out, n = unflatten(text)
+    assert n == 3 and out.count("\n") == 3 and len(out) == len(text)
+    assert unflatten("Harga naik 1,5 persen (naik),sementara, kata dia.,Lalu pergi.")[1] == 0

@@ -34,7 +34,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 # the next sentence's first letter or opening quote. Prose never writes that; an abbreviation
 # before the comma ("M.Sc.,") is not taken: the full stop must follow a digit or a lower-case
 # word of 3 letters or more.
-_FLAT_JOIN = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?])|(?<=[.!?][\"”’)])) ?,+ ?(?=[\"“]?[A-Z])")
+# a paragraph end the scraper flattened into a comma: ". ,Next", and (no space on either side)
+# any sentence end or closing bracket or quote glued to a capital: "(17/9/2019).,Fadela", ")),Kata"
+_FLAT_JOIN = re.compile(
+    r"(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?])|(?<=[.!?][\"”’)])) ?,+ ?(?=[\"“]?[A-Z])"
+    r"|(?<=[.!?)\"”’]),+(?=[\"“]?[A-Z])"
+)
 FLAT_JOINS_MIN = 2  # one such comma may be a typo; two or more are a flattened page
 
 

@@ -77,7 +77,7 @@ def other_names(found: list[Found], alias_of: dict[str, Found], pack: LanguagePa
         names = [g for g in by_text.values() if g.label in ("ORG", "LOC") and " " in g.text]
         for f in found:
             t = f.text
-            if f.label in ("ORG", "LOC", "PER") and 2 <= len(t) <= 8 and t.isupper() and t.isalpha():
+            if f.label in ("ORG", "LOC") and 2 <= len(t) <= 8 and t.isupper() and t.isalpha():
                 hits = [g for g in names if spells(t, g.text, skips)]
                 if len(hits) == 1:
                     alias_of.setdefault(t.lower(), hits[0])
