@@ -198,3 +198,9 @@ def test_a_field_or_a_conjunction_is_no_speaker():
     )
     assert [q.speaker for q in warta.extract(lost).quotes] == [None, None]
     assert not is_name_token("Meski", lexicon(lang.get("id")))
+
+
+def test_an_opening_mark_that_ends_its_paragraph_opens_nothing():
+    # found on a gold train article once flattened paragraph joins were split: it crashed the stage
+    text = 'Dia lalu berkata "\n\nKemudian ada tanda ini" di paragraf kedua. "Kami siap," kata Budi.'
+    assert [q.text for q in warta.extract(text).quotes] == ["Kami siap"]

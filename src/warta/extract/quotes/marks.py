@@ -163,7 +163,8 @@ class _Pairing:
             self.cur_para, self.seg_start = k, m.pos + 1
             return True
         self.close_at_para_end(cur, self.cur_para, self.seg_start)
-        self.out.append(cur)
+        if cur.parts:  # an opening mark that ends its paragraph opens nothing
+            self.out.append(cur)
         self.cur = None
         return False
 
