@@ -39,6 +39,7 @@ class QuoteLexicon:
     days: frozenset[str]
     common_words: frozenset[str]
     np_heads: frozenset[str]
+    clause_markers: frozenset[str]  # words that make a verb's object a clause, not a noun phrase
     known_aliases: dict[str, str]
     generic_quantifiers: frozenset[str]
     generic_speakers: frozenset[str]
@@ -195,6 +196,7 @@ def _lexicon(pack: LanguagePack) -> QuoteLexicon:
         days=_low(data.get("days", [])),
         common_words=frozenset(str(data.get("common_words", "")).split()),
         np_heads=_low(data.get("np_heads", [])),
+        clause_markers=_low(data.get("clause_markers", [])),
         known_aliases=dict(data.get("known_aliases", {})),
         generic_quantifiers=_low(data.get("generic_quantifiers", [])),
         generic_speakers=_low(data.get("generic_speakers", [])),

@@ -33,6 +33,10 @@ LEADING_CONNECTOR = declare(
     "leading-connector", "a complementiser or a sentence connector at the content's start is cut"
 )
 PERSON_ONLY_CUE = declare("person-only-cue", "a fronted cue that takes only persons ignores organisations and roles")
+CLAUSE_OBJECT = declare(
+    "clause-object",
+    "a verb's object with a predicate of its own (copula, auxiliary, negation) is a reported clause, not a noun phrase",
+)
 NP_OBJECT = declare(
     "np-object",
     "a speech verb with a noun-phrase object reports no speech (a weak verb is passed over for a later one)",
@@ -178,7 +182,13 @@ class IndirectFinder:
             first.endswith(s) and first[: -len(s)] in self.lex.common_words for s in self.lex.pronoun_suffixes
         )  # "kegembiraannya"
         headed = any(first.startswith(h) for h in self.lex.np_heads if len(h) >= 6)  # "dukunganya"
+        if CLAUSE_OBJECT.on and self._has_predicate(words[1:]):
+            return False  # "mengatakan informasi dari BNPB sudah diterima": a clause
         return first in self.lex.np_heads or possessed or headed
+
+    def _has_predicate(self, words: list[str]) -> bool:
+        """A copula, auxiliary or negation among ``words``, not right after "yang"."""
+        return any(w in self.lex.clause_markers and (i == 0 or words[i - 1] != "yang") for i, w in enumerate(words))
 
     # ---- the three shapes ---------------------------------------------------------------------
     def _inserted_or_fronted(
