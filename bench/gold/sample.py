@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from warta.evaluate.gold_corpus import click_rows, reference_date, text_hash  # noqa: E402
+from warta.evaluate.gold_corpus import click_rows, manifest_record, text_hash  # noqa: E402
 
 NEWS = {"kompas": 40, "tempo": 40, "sindonews": 40, "okezone": 40, "tribunnews": 40, "pos_metro": 40}
 OTHER = {"kapanlagi": 20, "wowkeren": 20, "fimela_combined": 20}
@@ -55,19 +55,7 @@ def main() -> int:
         splits = ["train"] * (n // 2) + ["dev"] * (n // 4) + ["test"] * (n - n // 2 - n // 4)
         for slot, (i, row, h) in enumerate(picked):
             split = splits[order[slot]]
-            records.append(
-                {
-                    "id": f"{outlet.split('_')[0]}-{i:05d}",
-                    "outlet": outlet,
-                    "row": i,
-                    "sha256": h,
-                    "chars": len(row["content"]),
-                    "url": row.get("url") or None,
-                    "published": reference_date(row),
-                    "split": split,
-                    "second_pass": False,
-                }
-            )
+            records.append({**manifest_record(outlet, i, row, h, split), "second_pass": False})
     heldout = [r for r in records if r["split"] in ("dev", "test")]
     by_outlet: dict[str, list[dict]] = {}
     for r in heldout:

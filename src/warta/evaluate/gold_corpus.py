@@ -73,6 +73,20 @@ def reference_date(row: dict[str, str]) -> str | None:
     return None
 
 
+def manifest_record(outlet: str, row_index: int, row: dict[str, str], sha256: str, split: str) -> dict[str, Any]:
+    """One manifest line for an article drawn from a CLICK-ID outlet file (no text)."""
+    return {
+        "id": f"{outlet.split('_')[0]}-{row_index:05d}",
+        "outlet": outlet,
+        "row": row_index,
+        "sha256": sha256,
+        "chars": len(row["content"]),
+        "url": row.get("url") or None,
+        "published": reference_date(row),
+        "split": split,
+    }
+
+
 @dataclass
 class GoldArticle:
     """One annotated article: its raw text and the stand-off annotation (offsets into ``text``)."""

@@ -53,6 +53,7 @@ class Plan:
     # last stage (issue 16): the student fine-tuned on the three corpora plus the annotated
     # CLICK-ID articles (warta.training.ner_gold), these repeated ``in_domain_repeat`` times
     in_domain_repeat: int = 0
+    in_domain_corpus_repeat: int = 1
     in_domain_overrides: list[str] = field(default_factory=list)
 
 
@@ -67,6 +68,7 @@ def load_plan(path: Path = TEACHERS) -> Plan:
         int(raw["min_votes"]),
         list(raw.get("student_set", [])),
         int(raw.get("in_domain", {}).get("repeat", 0)),
+        int(raw.get("in_domain", {}).get("corpus_repeat", 1)),
         list(raw.get("in_domain", {}).get("set", [])),
     )
 
@@ -166,7 +168,13 @@ def distil(
     )
     if plan.in_domain_repeat:
         best = steps.finetune_in_domain(
-            data, work / "in-domain", vec_model, best, plan.in_domain_repeat, plan.in_domain_overrides
+            data,
+            work / "in-domain",
+            vec_model,
+            best,
+            plan.in_domain_repeat,
+            plan.in_domain_corpus_repeat,
+            plan.in_domain_overrides,
         )
     steps.install(best, out)
     print(f"student written to {out} in {time.time() - t0:.0f}s", flush=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from warta.errors import UsageError
 from warta.training.ner import (
+    CORPORA,
     Sentence,
     load_nerp,
     pretrain_texts,
@@ -202,13 +203,19 @@ def train(
 
 
 def finetune_in_domain(
-    data: Path, work: Path, vec_model: Path, source: Path, repeat: int, overrides: list[str] | None = None
+    data: Path,
+    work: Path,
+    vec_model: Path,
+    source: Path,
+    repeat: int,
+    corpus_repeat: int = 1,
+    overrides: list[str] | None = None,
 ) -> Path:
-    """Continue training ``source`` on the three corpora plus the annotated CLICK-ID articles
-    (``training/ner/finetune.cfg``); dev: the three corpora's dev sets plus the gold dev part.
-    Returns the best checkpoint (by that dev set's F1)."""
+    """Continue training ``source`` on the three corpora (each ``corpus_repeat`` times) plus the
+    annotated CLICK-ID articles (``repeat`` times; ``training/ner/finetune.cfg``); dev: the three
+    corpora's dev sets plus the gold dev part. Returns the best checkpoint (by that dev set's F1)."""
     work.mkdir(parents=True, exist_ok=True)
-    tr, dv, stats = training_sets(data)
+    tr, dv, stats = training_sets(data, dict.fromkeys(CORPORA, corpus_repeat))
     add_in_domain(data, tr, dv, stats, repeat)
     to_docbin(tr, work / "train.spacy")
     to_docbin(dv, work / "dev.spacy")

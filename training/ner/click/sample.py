@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "src"))
 
-from warta.evaluate.gold_corpus import click_rows, read_manifest, reference_date, text_hash  # noqa: E402
+from warta.evaluate.gold_corpus import click_rows, manifest_record, read_manifest, text_hash  # noqa: E402
 
 NEWS = ("kompas", "tempo", "sindonews", "okezone", "tribunnews", "pos_metro")
 OTHER = ("kapanlagi", "wowkeren", "fimela_combined")
@@ -63,22 +63,9 @@ def main() -> int:
                 seen.add(h)
                 eligible.append((i, row, h))
         for i, row, h in sorted(rng.sample(eligible, n), key=lambda t: t[0]):
-            rid = f"{outlet.split('_')[0]}-{i:05d}"
-            records.append(
-                {
-                    "id": rid,
-                    "outlet": outlet,
-                    "row": i,
-                    "sha256": h,
-                    "chars": len(row["content"]),
-                    "url": row.get("url") or None,
-                    "published": reference_date(row),
-                    "split": "train",
-                    "layers": LAYERS,
-                    "batch": args.batch,
-                }
-            )
-            texts[rid] = row["content"]
+            rec = {**manifest_record(outlet, i, row, h, "train"), "layers": LAYERS, "batch": args.batch}
+            records.append(rec)
+            texts[rec["id"]] = row["content"]
     every = [*earlier, *records]
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in every), encoding="utf-8")
     args.texts.mkdir(parents=True, exist_ok=True)
