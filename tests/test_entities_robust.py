@@ -71,29 +71,6 @@ def test_a_number_word_opening_sentences_is_no_place():
     assert not _number_word(capital, lima(capital), get("id"))
 
 
-def test_vs_splits_a_span_into_two_teams():
-    import warta
-
-    article = warta.extract("Laga lainnya mempertemukan Barito Putera Vs Bhayangkara FC di Stadion Demang Lehman.")
-    names = [e.name for e in article.entities]
-    assert "Barito Putera" in names and "Bhayangkara FC" in names
-    assert not any("Vs" in n for n in names)
-
-
-def test_a_person_glued_to_the_end_of_a_place_is_cut_off_with_title_and_affiliation():
-    import warta
-
-    text = (
-        "Sekretaris Daerah DKI Jakarta Saefullah mengatakan, Pemprov DKI membahas persiapan Formula E. "
-        '"Semua SKPD harus mendukung," kata Saefullah kepada wartawan.'
-    )
-    by_name = {e.name: e for e in warta.extract(text).entities}
-    assert "DKI Jakarta Saefullah" not in by_name
-    saefullah = by_name["Saefullah"]
-    assert (saefullah.type, saefullah.titles, saefullah.affiliations) == ("PER", ["Sekretaris Daerah"], ["DKI Jakarta"])
-    assert len(saefullah.mentions) == 2
-
-
 def test_a_place_the_article_names_ends_inside_a_titled_name():
     import warta
 

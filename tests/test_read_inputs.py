@@ -136,9 +136,13 @@ def test_truncated_warc_keeps_earlier_records_and_fails_once_wherever_cut(tmp_pa
     cut = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
     seen = []
     for k in range(1, 40):  # cuts inside headers, blocks, gzip members and between records
-        cut.write_bytes(data[: len(data) * k // 40])
+        at = len(data) * k // 40
+        cut.write_bytes(data[:at])
         docs, fails = split(list(iter_documents([str(cut)])))
-        assert len(fails) == 1 and "truncated" in fails[0].reason, (k, fails)
+        # a cut exactly at a record's start (record IDs and dates vary, so the cuts move from run
+        # to run) leaves a complete, shorter file: nothing to report
+        at_boundary = data[at:].startswith(b"\x1f\x8b\x08" if gz else b"WARC/")
+        assert (not fails and at_boundary) or (len(fails) == 1 and "truncated" in fails[0].reason), (k, fails)
         assert [d.url for d in docs] == [u for u, _, _ in pages[: len(docs)]]
         seen.append(len(docs))
     assert seen == sorted(seen) and seen[0] == 0 and seen[-1] == 4

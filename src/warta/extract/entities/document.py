@@ -99,11 +99,13 @@ REPEATED_NAMES = RULES.declare(
     "same-name-same-entity",
     "an organisation or place the article tags once is a mention wherever else the same name stands alone",
     "KPK menetapkan dua tersangka. Penetapan itu diumumkan KPK di Jakarta, kata Wakil Ketua KPK Laode Syarif.",
+    test="test_model_error_rules",
 )
 GLUED_PERSON = RULES.declare(
     "person-glued-to-place",
     "a person's name glued to the end of a place or organisation the article names is cut off",
     "Kasatlantas Polres Way Kanan, AKP Jafril mengatakan, kecelakaan terjadi di Kecamatan Way Tuba, Kabupaten Way Kanan, Lampung.",
+    test="test_model_error_rules",
 )
 PLACE_IN_NAME = RULES.declare(
     "place-ending-inside-titled-name",

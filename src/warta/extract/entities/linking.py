@@ -46,6 +46,7 @@ ALIASES = RULES.declare(
     "alias-in-brackets",
     "a name in brackets after a name is another name of the same entity, there and elsewhere",
     "Mantan Presiden Susilo Bambang Yudhoyono (SBY) hadir. SBY datang bersama istrinya.",
+    test="test_model_error_rules",
 )
 ONE_TYPE = RULES.declare(
     "one-type-per-name",
@@ -62,6 +63,7 @@ SURNAME = RULES.declare(
     "surname-is-person",
     "a one-word organisation or place equal to a person's surname in the article is that person",
     "Ketut/Tania akan berhadapan dengan Erina Honda/Nozomi Shimizu. Mereka mengalahkan Honda/Shimizu di turnamen itu.",
+    test="test_model_error_rules",
 )
 GOVERNMENT = RULES.declare(
     "capital-for-government",

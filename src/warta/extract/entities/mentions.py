@@ -65,6 +65,7 @@ TITLE_CUT = RULES.declare(
     "title-outside-name",
     "a title at the start of a person or organisation span is cut off: titles are never part of a name",
     "Rapat dihadiri Panglima TNI, Marsekal Budi Santoso, Asops Kapolri Irjen Darma Suwito, Kepala BNPB, Letjen TNI Agus Wirawan, Gubernur Jambi, Sutrisno dan Pandam II/Sriwijaya Mayjen TNI Rahmat Hidayat.",
+    test="test_model_error_rules",
 )
 DEGREE_CUT = RULES.declare(
     "degree-outside-name",
@@ -75,6 +76,7 @@ RANK_AFTER_ORG = RULES.declare(
     "rank-after-organisation",
     "a rank the model read at the end of an organisation belongs to the person after it",
     "Juru bicara Kementerian Pertahanan Rusia Mayjen Igor Konashenkov mengatakan itu.",
+    test="test_model_error_rules",
 )
 VS_SPLIT = RULES.declare(
     "vs-splits-names",
@@ -172,6 +174,7 @@ def outlets_missed(sent: Sentence) -> None:
     "mined-place-not-person",
     "one word the model took for a person, known from the raw news as a place, is a place",
     '"Kami menonton pertandingan mereka bersama Buriram (United)," ujarnya.',
+    test="test_model_error_rules",
 )
 def mined_place_not_person(sent: Sentence) -> None:
     toks, pl, tl = sent.toks, places(sent.pack), titles(sent.pack)
@@ -189,6 +192,7 @@ def mined_place_not_person(sent: Sentence) -> None:
     "country-name-is-place",
     "a person or organisation that is exactly a country's name is the country",
     "UEA adalah salah satu investor global teratas di bidang pertanian.",
+    test="test_model_error_rules",
 )
 def country_is_place(sent: Sentence) -> None:
     cs = countries(sent.pack)
@@ -210,6 +214,7 @@ def inside_name(sent: Sentence, i: int) -> bool:
     "countries-model-missed",
     "country names, their abbreviations and capitals the model missed are places",
     "Pesawat itu terbang dari Frankfurt di Jerman ke Cancun di Meksiko pada 6 Februari.",
+    test="test_model_error_rules",
 )
 def countries_missed(sent: Sentence) -> None:
     toks, cs = sent.toks, countries(sent.pack)
@@ -231,6 +236,7 @@ def countries_missed(sent: Sentence) -> None:
     "listed-names-missed",
     "organisations and places of the mined acronym lexicon (acronyms.tsv) the model missed are added, when not part of a longer name",
     "Korban meminta perlindungan kepada LPSK sejak pekan lalu.",
+    test="test_model_error_rules",
 )
 def listed_names_missed(sent: Sentence) -> None:
     toks, ac = sent.toks, acronyms(sent.pack)

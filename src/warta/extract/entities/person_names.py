@@ -225,6 +225,7 @@ SHORT_CLUB = RULES.declare(
     "short-club-name",
     "a one-word 'person' opening a club's or company's name in the article is that organisation",
     "Borneo FC menang. Borneo bermain di kandang lawan pekan depan.",
+    test="test_model_error_rules",
 )
 DIGIT_NAME = RULES.declare(
     "digit-not-person",

@@ -9,7 +9,9 @@ from warta.extract.quotes.registry import declare
 from warta.lang.lexicon import QuoteLexicon
 from warta.nlp.segment import Token
 
-APPOSITIVE = declare("appositive-name", "a bare name after a comma ends a role phrase: role, then name")
+APPOSITIVE = declare(
+    "appositive-name", "a bare name after a comma ends a role phrase: role, then name", test="test_model_error_rules"
+)
 SHORT_NAME = declare("org-short-name", "an organisation's short name in brackets inside a role phrase does not end it")
 JOINED_TITLE = declare(
     "joined-title", "a conjunction between two capitalised words is part of a title, not the phrase's end"

@@ -27,7 +27,9 @@ ORGANISATION = declare(
     "organisation-speaker",
     "an organisation entity in the phrase, a party noun or an organisation word at its head: the organisation speaks",
 )
-ANAPHORIC_ROLE = declare("anaphoric-role", "a role with a demonstrative refers back to the person holding it")
+ANAPHORIC_ROLE = declare(
+    "anaphoric-role", "a role with a demonstrative refers back to the person holding it", test="test_model_error_rules"
+)
 COMMON_WORDS = declare(
     "common-words-no-name",
     "a sentence-initial common word, or words the news mostly writes in lower case, are no name",

@@ -21,9 +21,10 @@ def _examples() -> dict[str, str]:
     return dict(lang.get(lang.DEFAULT).toml("quotes").get("rule_examples", {}))
 
 
-def declare(name: str, purpose: str) -> Rule:
-    """A switch of the quotes stage; its example comes from the default pack (required)."""
+def declare(name: str, purpose: str, test: str = "") -> Rule:
+    """A switch of the quotes stage; its example comes from the default pack (required). ``test``
+    names the unit test that feeds it a model error the shipped model no longer makes there."""
     example = _examples().get(name)
     if not example:
         raise KeyError(f"quotes.{name}: no example in the default pack's quotes.toml [rule_examples]")
-    return QUOTE_RULES.declare(name, purpose=purpose, example=example)
+    return QUOTE_RULES.declare(name, purpose=purpose, example=example, test=test)
