@@ -325,3 +325,15 @@ def test_flattened_paragraph_joins_after_a_bracket_or_a_glued_sentence_end():
     out, n = unflatten(text)
     assert n == 3 and out.count("\n") == 3 and len(out) == len(text)
     assert unflatten("Harga naik 1,5 persen (naik),sementara, kata dia.,Lalu pergi.")[1] == 0
+
+
+def test_credit_code_and_hashtag_tagline_before_the_page_tail_are_cut():
+    import warta
+
+    a = warta.extract("Ia dihukum 15 tahun penjara.,(zys),,,loading...")
+    assert a.text == "Ia dihukum 15 tahun penjara."
+    assert [r.kind for r in a.removed] == ["author_credit", "widget"]
+    b = warta.extract("Semoga bermanfaat ya.,#GrowFearless with FIMELA")
+    assert b.text == "Semoga bermanfaat ya." and [r.kind for r in b.removed] == ["promo"]
+    c = warta.extract("Ia tinggal di Amerika Serikat. (AS)")  # capitals: an abbreviation, not initials
+    assert not c.removed
