@@ -16,27 +16,36 @@ is *missing* (spaCy learns nothing from it either way).
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warta.evaluate.gold_corpus import GoldArticle, default_gold_dir, load_gold
+from warta.extract.entities.document import chunk_tokens, sentence_spans
 from warta.training.ner import Sentence
+
+if TYPE_CHECKING:
+    from warta.pipeline import Pipeline
+
+SEGMENTING = ("language", "segment")  # the stages the entities stage's sentences come from
 
 REPO = Path(__file__).resolve().parents[3]
 CLICK_TRAIN = REPO / "training" / "ner" / "click"
 
 
+@cache
+def _segmenting() -> Pipeline:
+    """The reading, language and sentence stages of the default pipeline, built once."""
+    from warta.pipeline import STAGES, Pipeline
+
+    return Pipeline.default(exclude=[name for name, _ in STAGES if name not in SEGMENTING])
+
+
 def article_sentences(g: GoldArticle) -> list[Sentence]:
     """One gold article as tagged sentences in Warta's run-time tokens."""
-    from warta.extract.entities.document import _chunk_tokens, sentence_spans
-    from warta.pipeline import Pipeline
     from warta.read.record import RawDocument
 
-    pipe = Pipeline.default()
-    article = pipe.read(RawDocument(content=g.text, url=g.url, published=g.published, name=g.id))
-    for name, stage in pipe.stages:
-        stage_names = ("language", "segment")
-        if name in stage_names:
-            stage(article)
+    article = _segmenting().run(RawDocument(content=g.text, url=g.url, published=g.published, name=g.id))
     label_at: dict[int, str] = {}  # raw offset -> "B-X" / "I-X" for each char of a mention
     for ent in g.ann.get("entities", []):
         for s, e in ent["mentions"]:
@@ -44,7 +53,7 @@ def article_sentences(g: GoldArticle) -> list[Sentence]:
                 label_at[i] = ("B-" if i == s else "I-") + ent["type"]
     blocked = [(s, e) for b in g.ann.get("boilerplate", []) for s, e in [b["span"]]]
     out: list[Sentence] = []
-    for toks in _chunk_tokens(article.text, sentence_spans(article)):
+    for toks in chunk_tokens(article.text, sentence_spans(article)):
         words, tags, missing = [], [], []
         for t in toks:
             a, b = article.to_original(t.start, t.end)

@@ -34,7 +34,7 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
     return [(0, len(article.text))] if article.text.strip() else []
 
 
-def _chunk_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
+def chunk_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     """Tokens of each sentence, a very long one (no punctuation for pages) cut every
     ``ner.MAX_TOKENS`` tokens."""
     out: list[list[Token]] = []
@@ -50,7 +50,7 @@ def recognise(text: str, spans: list[tuple[int, int]], pack: LanguagePack) -> tu
     used for their government (by character offset)."""
     found_all: list[Found] = []
     gov: dict[int, bool] = {}
-    chunks = _chunk_tokens(text, spans)
+    chunks = chunk_tokens(text, spans)
     ents = ner.recognise_tokens(text, chunks)
     sents: Sentences = []
     k = 0
