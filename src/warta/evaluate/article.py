@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,14 @@ def system_annotation(article: Any, text: str) -> Annotation:
         return int(a), int(b)
 
     clusters = [
-        Cluster(e.id, e.type, [orig(m.start, m.end) for m in e.mentions], list(e.titles), list(e.affiliations))
+        Cluster(
+            e.id,
+            e.type,
+            [orig(m.start, m.end) for m in e.mentions],
+            list(e.titles),
+            list(e.affiliations),
+            asdict(e.geo) if e.geo else None,
+        )
         for e in article.entities
     ]
     quotes = []
@@ -103,6 +111,9 @@ def print_figures(figs: dict[str, Any], out: Any = sys.stdout) -> None:
         file=out,
     )
     print(f"boilerplate: {figs['boilerplate']['body_chars_removed']} body letters removed", file=out)
+    geo = figs["geo"]
+    parts = [f"{f} right {geo[f]['accuracy']:.3f} ({geo[f]['right']}/{geo[f]['n']})" for f in ("country", "province", "regency")]
+    print(f"places: {'; '.join(parts)}; over {geo['aligned']} of {geo['gold']} gold places found as places", file=out)
 
 
 def print_errors(tally: Tally, limit: int, out: Any = sys.stdout) -> None:

@@ -24,6 +24,7 @@ class Cluster:
     mentions: list[Span]
     titles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
+    geo: dict[str, Any] | None = None  # places: country, province, regency
 
 
 @dataclass
@@ -64,6 +65,7 @@ def from_standoff(ann: dict[str, Any], text: str) -> Annotation:
             [(s, t) for s, t in e.get("mentions", [])],
             [text[s:t] for s, t in e.get("titles", [])],
             [text[s:t] for s, t in e.get("affiliations", [])],
+            e.get("geo"),
         )
         for e in ann.get("entities", [])
     ]
@@ -178,6 +180,7 @@ PRF_KEYS = (
 class Tally:
     counts: dict[str, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0, 0.0, 0.0]))
     speaker: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    geo: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     body_chars_removed: int = 0
     articles: int = 0
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -208,6 +211,11 @@ class Tally:
             }
         )
         out["boilerplate"]["body_chars_removed"] = self.body_chars_removed
+        g = self.geo
+        out["geo"] = {"gold": g["gold"], "aligned": g["aligned"]}
+        for f, _sf in GEO_FIELDS:
+            n = g[f"{f}_n"]
+            out["geo"][f] = {"right": g[f"{f}_right"], "n": n, "accuracy": round(g[f"{f}_right"] / n, 4) if n else 0.0}
         return out
 
 
@@ -242,8 +250,10 @@ def _score_entities(doc_id: str, gold: Annotation, sys: Annotation, t: Tally) ->
         if m not in sspans:
             t.err(f"entity missed {typ}", doc_id, repr(text[m[0] : m[1]]))
     # clusters (CEAF-e)
-    phi = sum(p for _i, _j, p in align_clusters(gold.clusters, sys.clusters))
+    aligned = align_clusters(gold.clusters, sys.clusters)
+    phi = sum(p for _i, _j, p in aligned)
     t.add("entities", phi, len(sys.clusters) - phi, len(gold.clusters) - phi)
+    _score_geo(doc_id, gold, sys, aligned, t)
     # titles and affiliations of aligned persons
     gp = [c for c in gold.clusters if c.type == "PER"]
     sp = [c for c in sys.clusters if c.type == "PER"]
@@ -262,6 +272,37 @@ def _score_entities(doc_id: str, gold: Annotation, sys: Annotation, t: Tally) ->
             for x in sorted(s - g):
                 t.err(f"{key} spurious", doc_id, f"{name}: {x!r}")
         t.add(key, tp, s_all - tp, g_all - tp)
+
+
+GEO_FIELDS = (("country", "country"), ("province", "admin1"), ("regency", "admin2"))
+
+
+def _score_geo(doc_id: str, gold: Annotation, sys: Annotation, aligned: list[tuple[int, int, float]], t: Tally) -> None:
+    """Places: of the gold LOC entities with a country (and for Indonesian ones a province and a
+    regency), how many the aligned system place puts right. Counted over gold places aligned to a
+    system LOC entity (the geocoder's input); the rest are counted as not found."""
+    pairs = {i: j for i, j, _p in aligned}
+    for i, g in enumerate(gold.clusters):
+        if g.type != "LOC" or not g.geo or not g.geo.get("country"):
+            continue
+        t.geo["gold"] += 1
+        j = pairs.get(i)
+        s = sys.clusters[j] if j is not None else None
+        if s is None or s.type != "LOC":
+            continue
+        t.geo["aligned"] += 1
+        sg = s.geo or {}
+        name = gold.text[g.mentions[0][0] : g.mentions[0][1]] if g.mentions else g.id
+        for gf, sf in GEO_FIELDS:
+            want = g.geo.get(gf)
+            if not want:
+                continue
+            t.geo[f"{gf}_n"] += 1
+            got = sg.get(sf)
+            if got and norm_label(str(got)) == norm_label(str(want)):
+                t.geo[f"{gf}_right"] += 1
+            else:
+                t.err(f"geo {gf} wrong", doc_id, f"{name!r}: {want!r} -> {got!r}")
 
 
 def _speaker_ok(gold: Annotation, sys: Annotation, g: QuoteItem, s: QuoteItem) -> tuple[bool, bool]:
