@@ -24,6 +24,7 @@ from warta.article import (
     Speaker,
     TimeExpr,
 )
+from warta.geo.stage import annotate as geo_annotate
 from warta.store import Store, open_store
 
 PG_URL = os.environ.get("WARTA_TEST_PG")
@@ -86,7 +87,8 @@ def make_article(
     quote: tuple[str, str] | None = None,
 ) -> Article:
     """An article whose entities are the given names (name -> type) found in the body, and
-    optionally one quotation (text, speaker name) present verbatim in the body."""
+    optionally one quotation (text, speaker name) present verbatim in the body; its places are
+    geocoded by the geo stage."""
     a = Article(original=body, text=body, url=url, outlet=outlet)
     a.title = Field(title, 0, len(title))
     if published:
@@ -101,6 +103,7 @@ def make_article(
         a.entities.append(
             Entity(id=f"e{i}", name=name, type=typ, mentions=mentions, titles=["Menteri"] if i == 0 else [])
         )
+    geo_annotate(a)  # the geo stage itself: places get geo, the article a location
     if quote:
         text, who = quote
         s = body.index(text)

@@ -185,3 +185,27 @@ def test_legend_toggles_hide_marks(server, page):
     after = quote.evaluate("e => getComputedStyle(e).backgroundColor")
     assert before != after and after in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.errors == []
+
+
+def test_map_draws_boundaries_and_places_without_leaving_the_server(server, page):
+    """The map (issue 22): Natural Earth boundaries and the archive's places drawn by the bundled
+    Leaflet; every request goes to the test server (no tile server, no CDN)."""
+    base, _ = server
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base + "/map")
+    page.wait_for_selector("#map[data-ready]", timeout=20000)
+    n_places = int(page.get_attribute("#map", "data-ready") or 0)
+    assert n_places >= 5  # the founding example's cities, and the seeded articles' places
+    # countries and provinces are SVG paths; places are circle markers
+    assert page.locator("#map path.leaflet-interactive").count() > 200
+    assert page.locator("#map path.place").count() == n_places
+    page.locator("#map path.place").first.click(force=True)
+    shot(page, "8-map")
+    assert page.locator(".leaflet-popup-content a").count() == 1
+    href = page.locator(".leaflet-popup-content a").get_attribute("href") or ""
+    page.goto(base + href)
+    assert page.locator("h1").count() == 1 and page.locator("ol.hits li").count() >= 1
+    shot(page, "9-place")
+    assert all(u.startswith(base) for u in requested), [u for u in requested if not u.startswith(base)]
+    assert page.errors == [] and page.dialogs == []

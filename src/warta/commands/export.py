@@ -1,8 +1,10 @@
 """``warta export --db ... --format jsonl|parquet|csv OUT``: the archive as flat tables.
 
 Writes OUT/<table>.<format> for articles, entities, mentions, quotes, times, quantities,
-sources, removed and failures (columns: warta.store.base.EXPORT_TABLES), which pandas,
+sources, removed, failures and places (columns: warta.store.base.EXPORT_TABLES), which pandas,
 DuckDB and Spark read directly, e.g. ``duckdb -c "SELECT * FROM 'OUT/quotes.parquet'"``.
+``--format geojson`` writes OUT/places.geojson instead: one point per place the articles name,
+with the number of articles and mentions (for QGIS, Kepler, geopandas).
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from warta.errors import UsageError
+from warta.geo import geojson
 from warta.store import EXPORT_TABLES, open_store, require_db
 from warta.store.export import FORMATS, export
 
@@ -20,7 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help="export the archive as flat tables (JSONL, CSV or Parquet)")
     p.add_argument("out", metavar="OUT", help="output directory (created if missing)")
     p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
-    p.add_argument("--format", choices=FORMATS, default="parquet")
+    p.add_argument(
+        "--format",
+        choices=(*FORMATS, "geojson"),
+        default="parquet",
+        help="table format, or geojson for the places as points (default: parquet)",
+    )
     p.add_argument("--tables", help=f"comma-separated subset of: {', '.join(EXPORT_TABLES)}")
     p.set_defaults(func=run)
 
@@ -33,6 +42,12 @@ def run(args: argparse.Namespace) -> int:
     if os.path.exists(args.out) and not os.path.isdir(args.out):
         raise UsageError(f"{args.out} exists and is not a directory")
     require_db(args.db)
+    if args.format == "geojson":
+        os.makedirs(args.out, exist_ok=True)
+        with open_store(args.db) as store:
+            n = geojson.write(store.all_places(), Path(args.out) / "places.geojson")  # type: ignore[attr-defined]
+        print(f"warta: exported {n} places to {os.path.join(args.out, 'places.geojson')}", file=sys.stderr)
+        return 0
     with open_store(args.db) as store:
         counts = export(store, args.out, args.format, tables)
     summary = ", ".join(f"{t} {n}" for t, n in counts.items())

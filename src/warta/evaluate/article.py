@@ -112,7 +112,10 @@ def print_figures(figs: dict[str, Any], out: Any = sys.stdout) -> None:
     )
     print(f"boilerplate: {figs['boilerplate']['body_chars_removed']} body letters removed", file=out)
     geo = figs["geo"]
-    parts = [f"{f} right {geo[f]['accuracy']:.3f} ({geo[f]['right']}/{geo[f]['n']})" for f in ("country", "province", "regency")]
+    parts = [
+        f"{f} right {geo[f]['accuracy']:.3f} ({geo[f]['right']}/{geo[f]['n']})"
+        for f in ("country", "province", "regency")
+    ]
     print(f"places: {'; '.join(parts)}; over {geo['aligned']} of {geo['gold']} gold places found as places", file=out)
 
 

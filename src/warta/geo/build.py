@@ -243,12 +243,25 @@ def _us_states(places: list[Place]) -> None:
         places.append(p)
 
 
+def _pack_decides(places: list[Place]) -> None:
+    """A name the pack maps to one place ("Washington" is the capital, not the state) is no
+    other place's name."""
+    data = geo_data()
+    decided: dict[str, str] = {key(n): f"geonames:{gid}" for n, gid in data.get("cities", {}).items()}
+    decided.update({key(n): f"iso3166:{code}" for n, code in data.get("countries", {}).items()})
+    for p in places:
+        for k in list(p.keys):
+            if k in decided and decided[k] != p.id:
+                p.keys.discard(k)
+
+
 def build(out: Path = OUT) -> int:
     places: list[Place] = []
     countries = _countries(places)
     _indonesia(places, countries["ID"])
     _us_states(places)
     _world(places)
+    _pack_decides(places)
     out.parent.mkdir(parents=True, exist_ok=True)
     text = "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
     # mtime 0: the same packages give the same bytes

@@ -12,7 +12,18 @@ PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 
 # a coarser kind is the usual reading of a bare name: "Bandung" is the city before a village
 # a town (a regency's seat that is no kota) after the kota and kabupaten of its name ("Langsa")
-KIND_RANK = {"country": 0, "province": 1, "island": 1, "city": 2, "regency": 2, "town": 2.5, "district": 3, "village": 4}
+# Districts and villages are one tier: a bare "Sukamaju" is one district and 68 villages, and
+# only the article's other places (or an admin word) tell which.
+KIND_RANK = {
+    "country": 0,
+    "province": 1,
+    "island": 1,
+    "city": 2,
+    "regency": 2,
+    "town": 2.5,
+    "district": 3,
+    "village": 3,
+}
 
 
 @dataclass(frozen=True, slots=True)

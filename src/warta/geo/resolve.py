@@ -2,6 +2,7 @@
 
 The choice, in order of what decides:
 
+0. Districts and villages form one tier (see ``gazetteer.KIND_RANK``).
 1. **The admin word** written before the name ("Kota Padang", "Kecamatan Leles", "Desa
    Sukamaju") keeps only places of that kind.
 2. **Regions** ("Timur Tengah", "Asia Tenggara", pack ``geo.toml [regions]``) get no point.
@@ -111,7 +112,9 @@ def _part_of(gaz: Gazetteer, k: str, lang: str) -> list[Place]:
         p
         for p in gaz.lookup(k)
         if p.kind in PART_OF_KINDS
-        and (p.country == home_country(lang) or (p.kind == "country" or (p.population >= PART_CITY and key(p.name) == k)))
+        and (
+            p.country == home_country(lang) or (p.kind == "country" or (p.population >= PART_CITY and key(p.name) == k))
+        )
     ]
 
 
@@ -139,10 +142,17 @@ def choose(c: Candidates, context: Iterable[Place] = (), home: str | None = None
         if score(p) == score(best) and (p.country == home) == (best.country == home) and p.population == best.population
     ]
     # a kota and a kabupaten of the same name: the kota
-    if len(ties) > 1 and {p.kind for p in ties} == {"city", "regency"} and len([p for p in ties if p.kind == "city"]) == 1:
+    if (
+        len(ties) > 1
+        and {p.kind for p in ties} == {"city", "regency"}
+        and len([p for p in ties if p.kind == "city"]) == 1
+    ):
         ties = [p for p in ties if p.kind == "city"]
+    # a district and its village of the same name ("Leles", Kabupaten Garut): the district
+    if len({p.admin2 for p in ties}) == 1 and len([p for p in ties if p.kind == "district"]) == 1:
+        ties = [p for p in ties if p.kind == "district"]
     if len({p.id for p in ties}) == 1:
-        return Choice(best, None, 1, None)
+        return Choice(ties[0], None, 1, None)
     shared: dict[str, str | None] = {"country": None, "admin1": None, "admin2": None}
     for f in ("country", "admin1", "admin2"):
         vals = {getattr(p, f) for p in ties}

@@ -93,13 +93,17 @@ def _place_venues(article: Article, places: list[Entity], found: dict[str, Candi
 SETTLEMENTS = {"city", "town", "regency", "district", "village", "province"}
 
 
-def _location(article: Article, places: list[Entity], dateline: str | None, date_choice: Choice | None) -> Location | None:
+def _location(
+    article: Article, places: list[Entity], dateline: str | None, date_choice: Choice | None
+) -> Location | None:
     if dateline:
         ent = next((e for e in places if any(m.text == dateline for m in e.mentions) or e.name == dateline), None)
         if ent is not None:
             return Location(dateline, ent.id, "dateline", ent.geo)
         return Location(dateline, None, "dateline", _geo(date_choice) if date_choice else None)
-    counts = Counter({e.id: len(e.mentions) for e in places if e.geo is not None and e.geo.lat is not None and e.geo.kind != "other"})
+    counts = Counter(
+        {e.id: len(e.mentions) for e in places if e.geo is not None and e.geo.lat is not None and e.geo.kind != "other"}
+    )
     if not counts:
         return None
     # most mentions; ties go to the place named first

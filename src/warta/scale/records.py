@@ -148,7 +148,7 @@ def typed(table: str, column: str, value: Any) -> Any:
 
 
 def child_rows(p: Processed, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
-    """(file_no, rec_no, *columns) rows of times/quantities/sources/removed for one article."""
+    """(file_no, rec_no, *columns) rows of times/quantities/sources/removed/places for one article."""
     if p.rows is None:
         return []
     aid = p.rows.article["id"]

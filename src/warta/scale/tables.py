@@ -373,7 +373,7 @@ def build_tables(spark: SparkSession, processed: RDD[R.Processed], at: str) -> d
     out["mentions"] = mentions
     out["entities"] = entities
     out["quotes"] = _quotes(spark, processed, k, local_map)
-    for table in ("times", "quantities", "sources", "removed"):
+    for table in ("times", "quantities", "sources", "removed", "places"):
         out[table] = _child(spark, processed, table, k.keep_ord).drop(*ORD)
     out["failures"], out["inputs"] = _failures_and_inputs(spark, k.uniq, at)
     return out

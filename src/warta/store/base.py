@@ -29,7 +29,7 @@ from typing import Any
 
 from warta.article import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # values of the quotation filter on the speaker's standing (docs/schema.md)
 STANDINGS = ("public", "private", "unknown", "not-private")
 
@@ -82,6 +82,26 @@ EXPORT_TABLES: dict[str, list[str]] = {
     # boilerplate the cleaner removed; offsets are into the article's original input
     "removed": ["article_id", "idx", "kind", "rule", "text", "original_start", "original_end"],
     "failures": ["id", "input", "reason", "time", "input_key"],
+    # geocoded places (warta.geo): one row per place entity with a geo (name as the article writes it,
+    # place as the gazetteer names it), main = 1 for the article's
+    # location (local_id null when only the dateline names it)
+    "places": [
+        "article_id",
+        "idx",
+        "local_id",
+        "name",
+        "place",
+        "kind",
+        "country",
+        "admin1",
+        "admin2",
+        "lat",
+        "lon",
+        "source",
+        "precision",
+        "n_mentions",
+        "main",
+    ],
 }
 
 

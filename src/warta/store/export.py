@@ -19,9 +19,9 @@ from warta.store.base import EXPORT_TABLES, Store
 FORMATS = ("jsonl", "csv", "parquet")
 INT_COLUMNS = {
     "start", "end", "idx", "n_chars", "n_entities", "n_quotes", "n_articles", "n_mentions",
-    "original_start", "original_end", "entity_id", "speaker_entity_id", "in_original",
+    "original_start", "original_end", "entity_id", "speaker_entity_id", "in_original", "main",
 }  # fmt: skip
-FLOAT_COLUMNS = {"confidence", "value", "upper"}
+FLOAT_COLUMNS = {"confidence", "value", "upper", "lat", "lon"}
 ID_INT_TABLES = {"entities", "quotes", "failures"}  # their "id" is an integer
 
 

@@ -97,7 +97,19 @@ ALTER TABLE quotes ADD COLUMN speaker_standing TEXT;
 CREATE INDEX quotes_standing ON quotes (speaker_standing);
 """
 
+# v3: places (warta.geo), one row per geocoded place of an article and one for its main location;
+# articles stored before it have none until they are ingested again
+_V3 = """
+CREATE TABLE places (article_id TEXT NOT NULL, idx INTEGER, local_id TEXT, name TEXT, place TEXT, kind TEXT,
+    country TEXT,
+    admin1 TEXT, admin2 TEXT, lat {real}, lon {real}, source TEXT, precision TEXT, n_mentions INTEGER,
+    main INTEGER);
+CREATE INDEX places_article ON places (article_id);
+CREATE INDEX places_source ON places (source);
+CREATE INDEX places_admin ON places (country, admin1, admin2);
+"""
+
 MIGRATIONS: dict[str, list[str]] = {
-    "sqlite": [SQLITE_V1, V2],
-    "postgres": [POSTGRES_V1, V2],
+    "sqlite": [SQLITE_V1, V2, _V3.format(real="REAL")],
+    "postgres": [POSTGRES_V1, V2, _V3.format(real="DOUBLE PRECISION")],
 }

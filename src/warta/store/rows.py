@@ -33,6 +33,7 @@ class ArticleRows:
     quantities: list[dict[str, Any]]
     sources: list[dict[str, Any]]
     removed: list[dict[str, Any]]
+    places: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _cue(q: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -50,6 +51,7 @@ def article_rows(d: dict[str, Any], *, input_name: str | None = None) -> Article
         _quantity_rows(d),
         _source_rows(d),
         _removed_rows(d),
+        _place_rows(d),
     )
 
 
@@ -186,3 +188,38 @@ def _removed_rows(d: dict[str, Any]) -> list[dict[str, Any]]:
         }
         for i, r in enumerate(d.get("removed") or [])
     ]
+
+
+def _place_row(idx: int, local_id: str | None, name: str, g: dict[str, Any], n: int, main: bool) -> dict[str, Any]:
+    return {
+        "idx": idx,
+        "local_id": local_id,
+        "name": name,
+        "place": g.get("name"),
+        "kind": g.get("kind"),
+        "country": g.get("country"),
+        "admin1": g.get("admin1"),
+        "admin2": g.get("admin2"),
+        "lat": g.get("lat"),
+        "lon": g.get("lon"),
+        "source": g.get("source"),
+        "precision": g.get("precision"),
+        "n_mentions": n,
+        "main": int(main),
+    }
+
+
+def _place_rows(d: dict[str, Any]) -> list[dict[str, Any]]:
+    """Places with a geo; the article's location is marked main (its own row when no entity has it)."""
+    loc = d.get("location") or {}
+    main_id = loc.get("entity")
+    rows = []
+    for e in d.get("entities") or []:
+        g = e.get("geo")
+        if e.get("type") != "LOC" or not g or not g.get("country"):
+            continue
+        n = len(e.get("mentions") or [])
+        rows.append(_place_row(len(rows), str(e.get("id")), e.get("name") or "", g, n, e.get("id") == main_id))
+    if loc and main_id is None and (loc.get("geo") or {}).get("country"):
+        rows.append(_place_row(len(rows), None, loc.get("name") or "", loc["geo"], 0, True))
+    return rows

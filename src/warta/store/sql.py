@@ -15,11 +15,12 @@ from typing import Any
 from warta.article import Article
 from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, canonical_key
 from warta.store.filters import article_filters, date_filters, standing_filter
+from warta.store.places import PlaceQueries
 from warta.store.queries import SpeakerQueries
 from warta.store.query import Term, parse
 from warta.store.rows import ArticleRows, article_rows, dumps
 
-CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed")
+CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed", "places")
 HIT_COLUMNS = "a.id, a.url, a.title, a.outlet, a.language, a.published, a.n_quotes"
 QUOTE_COLUMNS = (
     "q.id, q.article_id, q.text, q.kind, q.speaker_name, q.speaker_entity_id, q.speaker_titles, q.speaker_standing, q.cue, "
@@ -41,6 +42,7 @@ EXPORT_ORDER = {
     "quantities": "article_id, idx",
     "sources": "article_id, idx",
     "removed": "article_id, idx",
+    "places": "article_id, idx",
     "failures": "id",
 }
 
@@ -53,7 +55,7 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
-class SqlStore(SpeakerQueries, Store):
+class SqlStore(SpeakerQueries, PlaceQueries, Store):
     conn: Any
 
     # ---- dialect -------------------------------------------------------------------------
@@ -204,6 +206,7 @@ class SqlStore(SpeakerQueries, Store):
                 ("quantities", rows.quantities),
                 ("sources", rows.sources),
                 ("removed", rows.removed),
+                ("places", rows.places),
             ):
                 self._insert_many(table, [dict(r, article_id=aid) for r in items])
             self._mark_input(input_key, input_name, "stored", aid)

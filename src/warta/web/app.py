@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warta import __version__
 from warta.errors import InputError, UsageError, WartaError
-from warta.web import api, pages
+from warta.web import api, pages, places
 from warta.web.deps import HERE, error_response, templates
 from warta.web.security import BodyLimit, SecurityHeaders
 from warta.web.stores import StorePool
@@ -112,7 +112,9 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
             return HTMLResponse(html)
 
     app.include_router(api.router)
+    app.include_router(places.api)
     app.include_router(pages.router)
+    app.include_router(places.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     app.add_middleware(BodyLimit, limit=max_body)
