@@ -190,6 +190,8 @@ class Article:
     sources: list[SourceRef] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # the years of the corpus's other records, a hint for date inference (not in the output)
+    corpus_years: tuple[int, int] | None = field(default=None, repr=False)
 
     # ---- offsets -------------------------------------------------------------------------
     def span_text(self, start: int, end: int) -> str:
