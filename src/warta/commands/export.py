@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 
+from warta.commands._options import add_db
 from warta.errors import UsageError
 from warta.store import EXPORT_TABLES, open_store, require_db
 from warta.store.export import FORMATS, export
@@ -19,9 +20,9 @@ from warta.store.export import FORMATS, export
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help="export the archive as flat tables (JSONL, CSV or Parquet)")
     p.add_argument("out", metavar="OUT", help="output directory (created if missing)")
-    p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
-    p.add_argument("--format", choices=FORMATS, default="parquet")
-    p.add_argument("--tables", help=f"comma-separated subset of: {', '.join(EXPORT_TABLES)}")
+    add_db(p)
+    p.add_argument("--format", choices=FORMATS, default="parquet", help="file format of the tables")
+    p.add_argument("--tables", help=f"comma-separated subset of: {', '.join(EXPORT_TABLES)} (default: all of them)")
     p.set_defaults(func=run)
 
 
@@ -36,5 +37,7 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         counts = export(store, args.out, args.format, tables)
     summary = ", ".join(f"{t} {n}" for t, n in counts.items())
-    print(f"warta: exported to {args.out}/ ({args.format}): {summary}", file=sys.stderr)
+    print(
+        f"warta: exported to {os.path.join(os.path.normpath(args.out), '')} ({args.format}): {summary}", file=sys.stderr
+    )
     return 0
