@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Sequence
 from typing import Any
+
+# what a fragment cut out of a text must not start with: the end of the sentence or the closing
+# mark before it (",  kata Zulmi", "”) seperti") - but not an opening quotation mark or bracket
+_ORPHAN_START = re.compile(r"""^(…?)(?:\s*(?:[,.;:!?)\]}»”’]|["'](?=[\s,.;:!?])))+\s*""")
+_ORPHAN_END = re.compile(r"""\s*[(\[{«“‘]\s*(…?)$""")
+
+
+def tidy_snippet(text: str | None) -> str:
+    """A fragment of an article (a search snippet) without orphan punctuation where it was cut:
+    '…," kata [Zulmi]' -> '…kata [Zulmi]'; whitespace runs become one space."""
+    s = " ".join((text or "").split())
+    s = _ORPHAN_START.sub(lambda m: m.group(1), s)
+    return _ORPHAN_END.sub(lambda m: m.group(1), s)
 
 
 def _cell(value: Any) -> str:
