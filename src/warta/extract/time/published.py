@@ -70,6 +70,8 @@ def infer(article: Article, *, today: date | None = None) -> Published:
 
     if (iso := date_from_url(article.url)) is not None:
         return Published(iso, source="metadata", confidence=0.95, evidence=[f"date in the URL {article.url}"])
+    if not lang.reads(article):
+        return _none(["no date in the input or the URL; dates in the text are not read in this language yet"])
 
     for f in found:
         if f.start >= DATELINE_CHARS:

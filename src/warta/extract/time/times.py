@@ -205,7 +205,7 @@ def model_only(
 @stage(requires=("text", "sentences"), assigns=("times",))
 def annotate(article: Article) -> None:
     """Stage: fill ``article.times``."""
-    if not article.text:
+    if not article.text or lang.skip_unread(article, "times"):
         return
     pack = lang.for_article(article)
     text = article.text
