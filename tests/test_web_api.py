@@ -4,6 +4,7 @@ limits, security headers, clean errors."""
 
 from __future__ import annotations
 
+import json
 import warnings
 
 import pytest
@@ -57,7 +58,16 @@ def test_list_search_and_paginate(client, seeded):
 
 @pytest.mark.parametrize(
     "params",
-    [{"limit": 101}, {"limit": 0}, {"offset": -1}, {"offset": 10**6}, {"since": "kemarin"}, {"until": "2019-13"}],
+    [
+        {"limit": 101},
+        {"limit": 0},
+        {"offset": -1},
+        {"offset": 10**6},
+        {"since": "kemarin"},
+        {"until": "2019-13"},
+        {"since": "2019-13-45"},  # the shape of a date, but no day
+        {"until": "2019-02-30"},
+    ],
 )
 def test_bad_parameters_are_clean_json_errors(client, params):
     r = client.get("/api/articles", params=params)
@@ -96,7 +106,7 @@ def test_entities_and_one_entity_with_quotes(client):
 
 def test_quotes_by_speaker_text_and_date(client):
     assert client.get("/api/quotes", params={"speaker": "basuki"}).json()["total"] == 2
-    assert client.get("/api/quotes", params={"text": "perahu"}).json()["total"] == 1
+    assert client.get("/api/quotes", params={"q": "perahu"}).json()["total"] == 1
     assert client.get("/api/quotes", params={"speaker": "basuki", "since": "2019-09-10"}).json()["total"] == 1
     eid = client.get("/api/entities", params={"name": "Siti"}).json()["items"][0]["id"]
     q = client.get("/api/quotes", params={"speaker": str(eid)}).json()
@@ -276,3 +286,57 @@ def test_speaker_by_name(client):
     assert siti["quoted_by_outlets"] == [{"outlet": "Lain Pos", "n_quotes": 1, "n_articles": 1}]
     assert client.get("/api/speakers", params={"name": "Nobody"}).status_code == 404
     assert client.get("/api/speakers").status_code == 422
+
+
+def test_api_index_lists_the_endpoints(client):
+    for path in ("/api/", "/api"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        listed = {(e["method"], e["path"]): e for e in r.json()["endpoints"]}
+        spec = client.get("/openapi.json").json()["paths"]
+        assert {(m.upper(), p) for p, ms in spec.items() for m in ms} == set(listed)
+        assert listed[("GET", "/api/entities")]["query"] == ["name", "type", "limit", "offset"]
+        assert all(e["summary"] for e in listed.values())
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "hint"),
+    [
+        ("/api/entities", {"q": "basuki"}, "use name"),  # it was silently ignored: every entity came back
+        ("/api/quotes", {"text": "perahu"}, "use q"),
+        ("/api/articles", {"name": "Basuki"}, "use q"),
+        ("/api/articles", {"lang": "id"}, "use language"),
+        ("/api/sources", {"offset": "1"}, ""),
+        ("/api/speakers", {"name": "Basuki", "limit": "5", "typo": "1"}, ""),
+    ],
+)
+def test_unknown_parameters_are_refused(client, path, params, hint):
+    r = client.get(path, params=params)
+    assert r.status_code == 422, (path, params)
+    err = r.json()["error"]
+    assert err.startswith("unknown query parameter") and hint in err and path in err
+
+
+def test_q_for_text_and_name_for_names(client):
+    assert client.get("/api/articles", params={"q": "bendungan"}).json()["total"] == 1
+    assert client.get("/api/quotes", params={"q": "perahu"}).json()["total"] == 1
+    found = client.get("/api/entities", params={"name": "basuki"}).json()
+    assert [e["name"] for e in found["items"]] == ["Basuki Hadimuljono"]
+
+
+def test_speakers_match_part_of_a_name_as_the_cli_does(client, seeded, capsys):
+    db, _ = seeded
+    from warta.cli import main
+
+    # what `warta quotes --speaker hadimul` finds ...
+    assert main(["quotes", "--speaker", "hadimul", "--json", "--db", db]) == 0
+    cli = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {q["speaker_name"] for q in cli} == {"Basuki Hadimuljono"} and len(cli) == 2
+    # ... /api/quotes?speaker= and /api/speakers?name= find too
+    assert client.get("/api/quotes", params={"speaker": "hadimul"}).json()["total"] == len(cli)
+    sp = client.get("/api/speakers", params={"name": "hadimul"})
+    assert sp.status_code == 200, sp.text
+    body = sp.json()
+    assert body["name"] == "Basuki Hadimuljono" and body["quotes"]["total"] == len(cli)
+    assert {q["id"] for q in body["quotes"]["items"]} == {q["id"] for q in cli}
+    assert [m["name"] for m in body["matches"]] == ["Basuki Hadimuljono"]

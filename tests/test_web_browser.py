@@ -187,6 +187,41 @@ def test_legend_toggles_hide_marks(server, page):
     assert page.errors == []
 
 
+def test_founding_article_reads_cleanly(server, page):
+    """Issue 20: a quotation in two parts shows '…' between them, roles read as a reader writes
+    them (rank first, no ';'), entity types wear the palette of warta.css, snippets start clean."""
+    base, ids = server
+    page.goto(f"{base}/articles/{ids['aleppo']}")
+    quotes = page.locator("ol.quotes li blockquote")
+    texts = [quotes.nth(i).inner_text() for i in range(quotes.count())]
+    two_part = [t for t in texts if t.startswith("Ini tidak boleh")]
+    assert two_part and " … Kita perlu" in two_part[0], texts
+    roles = page.locator("ol.quotes li .titles").all_inner_texts()
+    assert "Mayjen, juru bicara Kementerian Pertahanan Rusia" in roles, roles
+    assert "Menteri Luar Negeri Rusia" in roles and not any(";" in r for r in roles)
+    colours = {}
+    for kind in ("PER", "ORG", "LOC"):
+        mark = page.locator(f"#body .ent-{kind}").first
+        assert mark.is_visible(), kind
+        colours[kind] = mark.evaluate("e => getComputedStyle(e).backgroundColor")
+    legend = {
+        k: page.locator(f"#legend .ent-{k}").evaluate("e => getComputedStyle(e).backgroundColor") for k in colours
+    }
+    assert colours == legend and len(set(colours.values())) == 3
+    assert colours["PER"] == "rgb(196, 229, 247)"  # --per in warta.css (tests/test_web_palette.py checks it)
+    shot(page, "8-founding-palette")
+    page.locator("#body .ent-PER").first.scroll_into_view_if_needed()
+    page.locator("#body").screenshot(path=str(ARTIFACTS / "web-8-founding-body.png"))
+
+    page.goto(base + "/search?q=kata")
+    snippets = page.locator("p.snippet").all_inner_texts()
+    assert snippets
+    for s in snippets:
+        assert not re.match(r"^…?\s*[,.;:!?)\]”’]", s), s
+    shot(page, "9-search-snippets")
+    assert page.dialogs == [] and page.errors == []
+
+
 def test_map_draws_boundaries_and_places_without_leaving_the_server(server, page):
     """The map (issue 22): Natural Earth boundaries and the archive's places drawn by the bundled
     Leaflet; every request goes to the test server (no tile server, no CDN)."""
@@ -201,11 +236,11 @@ def test_map_draws_boundaries_and_places_without_leaving_the_server(server, page
     assert page.locator("#map path.leaflet-interactive").count() > 200
     assert page.locator("#map path.place").count() == n_places
     page.locator("#map path.place").first.click(force=True)
-    shot(page, "8-map")
+    shot(page, "10-map")
     assert page.locator(".leaflet-popup-content a").count() == 1
     href = page.locator(".leaflet-popup-content a").get_attribute("href") or ""
     page.goto(base + href)
     assert page.locator("h1").count() == 1 and page.locator("ol.hits li").count() >= 1
-    shot(page, "9-place")
+    shot(page, "11-place")
     assert all(u.startswith(base) for u in requested), [u for u in requested if not u.startswith(base)]
     assert page.errors == [] and page.dialogs == []

@@ -78,8 +78,7 @@ def test_entity_page_has_roles_timeline_comentions_outlets(site):
     r = c.get(f"/entities/{basuki}")
     assert r.status_code == 200
     html = r.text
-    assert "<h1>Basuki Hadimuljono" in html and "<strong>Titles:</strong> Menteri" in html
-    assert "<strong>Affiliations:</strong> Kementerian PUPR" in html
+    assert "<h1>Basuki Hadimuljono" in html and "<strong>Role:</strong> Menteri Kementerian PUPR" in html
     assert html.count('<rect class="bar"') == 2  # two quotations on two days, charted by day
     assert 'data-period="2019-09-09"' in html and 'data-period="2019-09-16"' in html
     assert f'href="/articles/{ids["Menteri tinjau bendungan"]}#q0"' in html

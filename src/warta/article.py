@@ -220,6 +220,8 @@ class Article:
     location: Location | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # the years of the corpus's other records, a hint for date inference (not in the output)
+    corpus_years: tuple[int, int] | None = field(default=None, repr=False)
 
     # ---- offsets -------------------------------------------------------------------------
     def span_text(self, start: int, end: int) -> str:

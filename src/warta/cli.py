@@ -10,15 +10,44 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from typing import Any, NoReturn
 
 from warta import __version__
 from warta.errors import UsageError, WartaError
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Every option's help ends with its default, when it has one (flags have none to show)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        shown = action.default not in (None, False, [], argparse.SUPPRESS) and action.nargs != 0
+        if shown and action.option_strings and "%(default)" not in text and "(default" not in text:
+            text += " (default: %(default)s)"
+        return text
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose sub-commands' parsers are of the same class and formatter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+        if message.startswith("argument "):  # a bad value for an option that exists: one line says it
+            self.exit(2, f"{self.prog}: error: {message}\n")
+        super().error(message)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", Parser)
+        return super().add_subparsers(**kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     import warta.commands
 
-    parser = argparse.ArgumentParser(prog="warta", description="Structured records from raw Indonesian news articles.")
+    parser = Parser(prog="warta", description="Structured records from raw Indonesian news articles.")
     parser.add_argument("--version", action="version", version=f"warta {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(warta.commands.__path__), key=lambda m: m.name):
@@ -26,12 +55,36 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module = importlib.import_module(f"warta.commands.{info.name}")
         module.register(sub)
+    _remember_parsers(parser)
     return parser
+
+
+def _remember_parsers(parser: argparse.ArgumentParser) -> None:
+    """Each (sub-)command's parser is stored in the arguments it parses (``args.parser_``), so
+    an error found after parsing prints the usage of the command at fault, not the top one."""
+    parser.set_defaults(parser_=parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _remember_parsers(child)
+
+
+def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Every parser below ``parser``, by its full command ("warta eval article")."""
+    out = {parser.prog: parser}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                out.update(subparsers(child))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    at_fault: argparse.ArgumentParser = getattr(args, "parser_", parser)
+    if extra:  # an option the command does not take: its own usage, not the top-level one
+        at_fault.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from warta.commands._options import add_db
 from warta.errors import UsageError
 from warta.geo import geojson
 from warta.store import EXPORT_TABLES, open_store, require_db
@@ -23,14 +24,14 @@ from warta.store.export import FORMATS, export
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help="export the archive as flat tables (JSONL, CSV or Parquet)")
     p.add_argument("out", metavar="OUT", help="output directory (created if missing)")
-    p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
+    add_db(p)
     p.add_argument(
         "--format",
         choices=(*FORMATS, "geojson"),
         default="parquet",
-        help="table format, or geojson for the places as points (default: parquet)",
+        help="file format of the tables, or geojson for the places as points",
     )
-    p.add_argument("--tables", help=f"comma-separated subset of: {', '.join(EXPORT_TABLES)}")
+    p.add_argument("--tables", help=f"comma-separated subset of: {', '.join(EXPORT_TABLES)} (default: all of them)")
     p.set_defaults(func=run)
 
 
@@ -46,10 +47,12 @@ def run(args: argparse.Namespace) -> int:
         os.makedirs(args.out, exist_ok=True)
         with open_store(args.db) as store:
             n = geojson.write(store.all_places(), Path(args.out) / "places.geojson")  # type: ignore[attr-defined]
-        print(f"warta: exported {n} places to {os.path.join(args.out, 'places.geojson')}", file=sys.stderr)
+        print(f"warta: exported {n} places to {os.path.join(os.path.normpath(args.out), 'places.geojson')}", file=sys.stderr)
         return 0
     with open_store(args.db) as store:
         counts = export(store, args.out, args.format, tables)
     summary = ", ".join(f"{t} {n}" for t, n in counts.items())
-    print(f"warta: exported to {args.out}/ ({args.format}): {summary}", file=sys.stderr)
+    print(
+        f"warta: exported to {os.path.join(os.path.normpath(args.out), '')} ({args.format}): {summary}", file=sys.stderr
+    )
     return 0

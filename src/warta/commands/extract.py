@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from warta.commands._options import add_published
 from warta.errors import UsageError, WartaError
 from warta.pipeline import Pipeline, default_pipeline
 from warta.read.dates import parse_published
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="INPUT",
         help="text/HTML files, WARC(.gz), JSONL/CSV corpora (gzip too), directories, or - for standard input",
     )
-    p.add_argument("--published", help="publication date YYYY-MM-DD (or ISO datetime) for relative times")
+    add_published(p, "the text/HTML inputs, the anchor of relative times")
     p.add_argument("--url", help="the article's URL")
     p.add_argument("--lang", help="language code, skips language identification (e.g. id)")
     p.add_argument(

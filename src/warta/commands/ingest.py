@@ -8,12 +8,12 @@ on. Rerunning after an interruption resumes: inputs already stored are skipped.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import time
 
 from warta.batch import IngestStats, count_inputs, ingest
+from warta.commands._options import add_db, add_published
 from warta.errors import UsageError
 from warta.read.dates import parse_published
 from warta.read.tabular import parse_mapping
@@ -30,15 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="INPUT",
         help="text/HTML files, WARC(.gz), JSONL/CSV corpora (gzip too), directories, or - for standard input",
     )
-    p.add_argument(
-        "--db",
-        default=os.environ.get("WARTA_DB", "warta.db"),
-        help="SQLite file or postgresql:// URL (default: warta.db, or $WARTA_DB)",
-    )
-    p.add_argument("--workers", type=int, default=1, help="pipeline processes (default 1)")
-    p.add_argument(
-        "--published", help="publication date YYYY-MM-DD for text/HTML files that carry none (not corpus rows)"
-    )
+    add_db(p)
+    p.add_argument("--workers", type=int, default=1, help="pipeline processes")
+    add_published(p, "the text/HTML files that carry none (not of corpus rows)")
     p.add_argument(
         "--map", dest="mapping", metavar="FIELD=COLUMN,...", help="corpus field names, e.g. text=content,title=judul"
     )
@@ -52,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--progress",
         choices=["auto", "bar", "log", "none"],
         default="auto",
-        help="progress display (auto: a bar on a terminal)",
+        help="progress display (auto: a bar on a terminal, log lines otherwise)",
     )
     p.set_defaults(func=run)
 

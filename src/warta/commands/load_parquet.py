@@ -7,21 +7,17 @@ loaded before are skipped.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 
+from warta.commands._options import add_db
 from warta.store import open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("load-parquet", help="load Parquet tables from warta spark into a store")
     p.add_argument("src", metavar="DIR", help="output directory of warta spark (or of warta export --format parquet)")
-    p.add_argument(
-        "--db",
-        default=os.environ.get("WARTA_DB", "warta.db"),
-        help="SQLite file or postgresql:// URL (default: warta.db, or $WARTA_DB)",
-    )
+    add_db(p)
     p.set_defaults(func=run)
 
 

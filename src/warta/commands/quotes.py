@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
+from warta.commands._options import add_dates, add_db, add_page
 from warta.store import STANDINGS, open_store, require_db
-from warta.store.display import footer, table
+from warta.store.display import footer, query_words, table
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("quotes", help="list stored quotations by speaker, text or date")
     p.add_argument("--speaker", help="speaker name (part of it, any case) or entity id")
     p.add_argument("--text", help='full-text query on the quotation: words, "a phrase", prefix*')
-    p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
-    p.add_argument("--since", help="published on or after YYYY-MM-DD")
-    p.add_argument("--until", help="published on or before YYYY-MM-DD")
+    add_db(p)
+    add_dates(p)
     p.add_argument(
         "--standing",
         choices=STANDINGS,
         help="the speaker as the article presents them: public (a title or affiliation), private (an age or"
         " a lay role: residents, traders, students), unknown, or not-private (leave out private individuals)",
     )
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--offset", type=int, default=0)
+    add_page(p, "quotations")
     p.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")
     p.set_defaults(func=run)
 
@@ -61,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         for q in page.items
     ]
     if rows:
-        print(table(("date", "speaker", "kind", "quotation", "outlet", "article"), rows, flex=3))
+        headers = ("date", "speaker", "kind", "quotation", "outlet", "article")
+        print(table(headers, rows, flex=3, keep=query_words(args.text)))
     print(footer(len(rows), page.total, args.offset, "quotations"), file=sys.stderr if rows else sys.stdout)
     return 0

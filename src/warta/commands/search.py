@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
+from warta.commands._options import add_dates, add_db, add_page
 from warta.store import open_store, require_db
 from warta.store.display import footer, table
 
@@ -19,14 +19,12 @@ from warta.store.display import footer, table
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("search", help="search the stored articles (full text, filters)")
     p.add_argument("query", nargs="?", help='words (all required), "a phrase", prefix*; none: newest first')
-    p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
-    p.add_argument("--outlet")
+    add_db(p)
+    p.add_argument("--outlet", help="only articles of this outlet (its name as stored, any case)")
     p.add_argument("--lang", help="language code")
-    p.add_argument("--since", help="published on or after YYYY-MM-DD")
-    p.add_argument("--until", help="published on or before YYYY-MM-DD")
+    add_dates(p)
     p.add_argument("--entity", help="only articles mentioning this entity (name or id)")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--offset", type=int, default=0)
+    add_page(p, "articles (or failures)")
     p.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")
     p.add_argument("--failures", action="store_true", help="list the inputs that failed to ingest")
     p.set_defaults(func=run)
@@ -57,6 +55,6 @@ def run(args: argparse.Namespace) -> int:
                 print(json.dumps(item, ensure_ascii=False))
             return 0
         if rows:
-            print(table(headers, rows, flex=3 if not args.failures else 2))
+            print(table(headers, rows, flex=3 if not args.failures else 2, keep=() if args.failures else ("[",)))
         print(footer(len(page.items), page.total, args.offset, what), file=sys.stderr if rows else sys.stdout)
     return 0

@@ -10,14 +10,25 @@ import argparse
 import os
 import sys
 
+from warta.commands._options import add_db
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("serve", help="serve the web UI and the JSON API over an archive")
-    p.add_argument("--db", default=os.environ.get("WARTA_DB", "warta.db"), help="SQLite file or postgresql:// URL")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
-    p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    add_db(p)
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface)",
+    )
+    p.add_argument("--port", type=int, default=8000, help="TCP port to listen on (1 to 65535)")
+    p.add_argument("--workers", type=int, default=1, help="server processes")
+    p.add_argument(
+        "--log-level",
+        default="warning",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="the least severe server messages to print (info: one line per request)",
+    )
     p.set_defaults(func=run)
 
 

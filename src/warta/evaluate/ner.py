@@ -159,7 +159,7 @@ def render(results: dict[str, dict[str, dict[str, dict[str, float]]]], split: st
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("ner", help="NER exact-span P/R/F1 on NERGrit test, NER-UI and NER-UGM test.01")
     p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
-    p.add_argument("--split", choices=("test", "dev"), default="test")
+    p.add_argument("--split", choices=("test", "dev"), default="test", help="which part of each corpus")
     p.add_argument("--model", help="model folder for --system model (default: the shipped warta/models/ner-id)")
     p.add_argument(
         "--system",

@@ -207,7 +207,7 @@ def annotate(article: Article) -> None:
         # "KOMPAS.com -": the site speaking for itself; "Jakarta (Antara) -": an agency dateline
         rel = "publisher" if re.search(r"\.(com|co|id|net)\b", dl.outlet, re.IGNORECASE) else "dateline"
         refs.append(SourceRef(start=s, end=e, name=canonical(dl.outlet, pack), relation=rel, text=dl.outlet))
-    if article.text:
+    if article.text and not lang.skip_unread(article, "sources cited in the text"):
         refs.extend(cited(article.text, pack=pack))
     for r in article.removed:
         if r.kind == "copyright":

@@ -79,6 +79,29 @@ def for_code(code: str | None) -> LanguagePack:
     return get(code if code in SUPPORTED else DEFAULT)
 
 
+def reads(article: Any) -> bool:
+    """Do the extraction stages' data read the article's language? Yes for the languages the
+    pack they use names in its ``reads`` (pack.toml), and when the language is unknown."""
+    lang = getattr(article, "language", None)
+    if lang is None or lang.code in ("und", ""):
+        return True
+    pack = for_article(article)
+    return lang.code in pack.toml("pack").get("reads", [pack.code])
+
+
+def skip_unread(article: Any, what: str) -> bool:
+    """True (and a warning in ``article.warnings``) when the extraction stages' data do not read
+    the article's language, so that the stage extracting ``what`` leaves it out rather than
+    report what rules and a model made for another language find in it."""
+    if reads(article):
+        return False
+    name = for_article(article).toml("pack").get("name", DEFAULT)
+    article.warnings.append(
+        f"{what}: not extracted: the {name} language data does not read {article.language.code!r} text yet"
+    )
+    return True
+
+
 def for_article(article: Any) -> LanguagePack:
     """The pack the extraction stages use for an article: its detected language's when that pack
     carries extraction data (speech verbs, titles, ...), else the default pack (whose model and

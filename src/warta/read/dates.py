@@ -15,11 +15,18 @@ from functools import lru_cache
 
 from warta.errors import UsageError
 
-# /2019/09/10/, /2019-09-10/, /20190910..., /read/2019/09/10/
-_URL_YMD = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)")
+# /2019/09/10/, /2019-09-10/, /20190910..., /read/2019/09/10/; not the number that starts a slug
+# under a month ("/2019/09/14-tahun-mengenang-....html": a blog's /YEAR/MONTH/slug)
+_URL_YMD = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?![\dA-Za-z]|-[A-Za-z])")
 _URL_COMPACT = re.compile(r"/(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{0,8})?(?=[/_.-]|$)")
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _EXCEL_EPOCH = date(1899, 12, 30)
+# what ``parse_published`` accepts, for help texts and error messages
+PUBLISHED_FORMATS = (
+    "YYYY-MM-DD (2019-09-10), an ISO datetime (2019-09-10T14:30+07:00), a full written date, day first"
+    " ('31 Juli 2019', '10-09-2019', '10/9/2019', 'Selasa, 10/9/2019 14:30 WIB'), or a spreadsheet day number"
+    " ('43718'); a date without its year is refused"
+)
 
 
 def _valid(y: str, m: str, d: str) -> str | None:
@@ -51,8 +58,8 @@ def parse_published(value: str | date | datetime) -> str:
     read = read_date(str(value).strip())
     if read is None:
         raise UsageError(
-            f"invalid publication date {value!r}: expected YYYY-MM-DD, an ISO datetime or a full written date"
-            " ('31 Juli 2019', 'Selasa, 10/9/2019 14:30 WIB')"
+            f"invalid publication date {value!r}: expected YYYY-MM-DD, an ISO datetime, a written date with its"
+            " year ('31 Juli 2019', '10/9/2019') or a spreadsheet day number ('43718')"
         )
     return read
 

@@ -54,7 +54,7 @@ def read_document(doc: RawDocument) -> Article:
     norm = normalise(repaired)
     norm_map = norm.map if repair_map is None else ChainedMap([norm.map, repair_map])
     info.control_chars_removed, info.newlines = norm.control_chars_removed, norm.newlines
-    article = Article(original=text, input=info, url=doc.url, outlet=outlet, meta=meta)
+    article = Article(original=text, input=info, url=doc.url, outlet=outlet, meta=meta, corpus_years=doc.corpus_years)
     if doc.lang:
         article.language = Language(code=doc.lang, confidence=1.0)
     if published:

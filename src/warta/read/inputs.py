@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
+from warta.read.corpus import CorpusYears
 from warta.read.record import Failure, RawDocument
 from warta.read.tabular import iter_csv, iter_json, iter_jsonl
 from warta.read.text import MAX_BYTES
@@ -130,7 +131,25 @@ def iter_documents(
     """Documents and failures from files, directories (recursively), ``-`` (stdin), gzip or not.
 
     ``url``/``published``/``lang`` apply to single-document inputs (a text or HTML file).
+    Documents without a publication date carry the years of the dated records read before them
+    (``RawDocument.corpus_years``), which date inference keeps to.
     """
+    years = CorpusYears()
+    for item in _iter_documents(paths, mapping, stats=stats, url=url, published=published, lang=lang):
+        if isinstance(item, RawDocument):
+            years.observe(item)
+        yield item
+
+
+def _iter_documents(
+    paths: Iterable[str],
+    mapping: Mapping[str, str] | None,
+    *,
+    stats: ReadStats | None,
+    url: str | None,
+    published: str | None,
+    lang: str | None,
+) -> Iterator[RawDocument | Failure]:
     mapping = dict(mapping or {})
     stats = stats if stats is not None else ReadStats()
     defaults = {"url": url, "published": published, "lang": lang}

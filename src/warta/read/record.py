@@ -18,6 +18,9 @@ class RawDocument:
     outlet: str | None = None
     lang: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # the years (first, last) of the dated records read before this one in the same run: a hint
+    # for inferring a missing publication date (warta.read.corpus), not part of the output
+    corpus_years: tuple[int, int] | None = None
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any
 
 from warta.article import Article
 from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, canonical_key
+from warta.store.display import tidy_snippet
 from warta.store.filters import article_filters, date_filters, standing_filter
 from warta.store.places import PlaceQueries
 from warta.store.queries import SpeakerQueries
@@ -303,6 +304,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
             f" ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
+        for item in items:
+            item["snippet"] = tidy_snippet(item["snippet"])
         return Page(items, int(total[0]) if total else 0, limit, offset)
 
     def _entity_select(self) -> str:

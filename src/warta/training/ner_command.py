@@ -43,12 +43,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, default=Path("../shared/data"), help="the shared data folder")
-    p.add_argument("--out", type=Path, default=REPO / "src" / "warta" / "models" / "ner-id")
+    p.add_argument(
+        "--out", type=Path, default=REPO / "src" / "warta" / "models" / "ner-id", help="model folder to write"
+    )
     p.add_argument(
         "--work", type=Path, default=Path("build/ner"), help="scratch folder (DocBins, vectors, checkpoints)"
     )
     p.add_argument("--vectors", type=Path, help="reuse a .floret vectors file instead of training one")
-    p.add_argument("--config", type=Path, default=CONFIG)
+    p.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
     p.add_argument(
         "--set",
         dest="overrides",

@@ -1,5 +1,8 @@
 """The JSON API under ``/api/``; its OpenAPI schema is at ``/openapi.json`` (docs at ``/api/docs``).
 
+``GET /api/`` lists the endpoints. Parameters are named alike everywhere: ``q`` is a full-text
+query, ``name`` part of a name (any case), ``speaker``/``entity`` a name or an entity id, ``since``/
+``until`` days (YYYY-MM-DD); a parameter an endpoint does not take is refused (422), not ignored.
 Lists are pages: ``{"items": [...], "total": N, "limit": L, "offset": O, "has_more": bool}``,
 ``limit`` at most :data:`MAX_LIMIT`, ``offset`` at most :data:`MAX_OFFSET` (deeper pages:
 narrow the query). ``POST /api/extract`` annotates a text or HTML page without storing it;
@@ -9,11 +12,14 @@ narrow the query). ``POST /api/extract`` annotates a text or HTML page without s
 from __future__ import annotations
 
 import hmac
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+from pydantic import AfterValidator, BaseModel, Field
 
 from warta.store import Page, Speaker, Store
 from warta.web.deps import StoreDep
@@ -21,13 +27,53 @@ from warta.web.deps import StoreDep
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 MAX_EXTRACT_CHARS = 1_000_000
+MAX_MATCHES = 20  # speakers listed as matching a part of a name
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+def query_parameters(dependant: Dependant) -> list[str]:
+    """The query parameters an endpoint takes, its dependencies' included."""
+    names = [p.alias for p in dependant.query_params]
+    for sub in dependant.dependencies:
+        names += [n for n in query_parameters(sub) if n not in names]
+    return names
+
+
+def known_parameters_only(request: Request) -> None:
+    """Refuse a query parameter the endpoint does not take (it would be silently ignored)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    taken = set(query_parameters(route.dependant))
+    unknown = [k for k in request.query_params if k not in taken]
+    if unknown:
+        hint = next((f" (use {HINTS[k]})" for k in unknown if HINTS.get(k) in taken), "")
+        raise HTTPException(
+            422,
+            f"unknown query parameter {unknown[0]!r}{hint}: {route.path} takes {', '.join(sorted(taken)) or 'none'}",
+        )
+
+
+HINTS = {"text": "q", "query": "q", "name": "q", "q": "name", "search": "q", "lang": "language", "page": "offset"}
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_parameters_only)])
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
-Since = Annotated[str | None, Query(pattern=DATE, description="published on or after YYYY-MM-DD")]
-Until = Annotated[str | None, Query(pattern=DATE, description="published on or before YYYY-MM-DD")]
+
+
+def calendar_day(value: str | None) -> str | None:
+    """A YYYY-MM-DD that names a real day (2019-13-45 matches the pattern but is no date)."""
+    if value is not None:
+        date.fromisoformat(value)  # ValueError: a 422 saying why
+    return value
+
+
+Since = Annotated[
+    str | None, Query(pattern=DATE, description="published on or after YYYY-MM-DD"), AfterValidator(calendar_day)
+]
+Until = Annotated[
+    str | None, Query(pattern=DATE, description="published on or before YYYY-MM-DD"), AfterValidator(calendar_day)
+]
 
 
 class PageOut(BaseModel):
@@ -79,6 +125,20 @@ def require_token(request: Request) -> None:
     scheme, _, given = auth.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.get("/", summary="This list of the API's endpoints")
+def index(request: Request) -> dict[str, Any]:
+    endpoints = []
+    for path, methods in request.app.openapi().get("paths", {}).items():
+        if not path.startswith("/api"):
+            continue
+        for method, op in methods.items():
+            params = [p["name"] for p in op.get("parameters", []) if p.get("in") == "query"]
+            endpoints.append(
+                {"method": method.upper(), "path": path, "summary": op.get("summary", ""), "query": params}
+            )
+    return {"endpoints": endpoints, "openapi": "/openapi.json", "docs": "/api/docs"}
 
 
 @router.get("/articles", response_model=PageOut, summary="List and search articles")
@@ -164,22 +224,34 @@ def get_entity(db: StoreDep, entity_id: int, limit: Limit = 20, offset: Offset =
     }
 
 
-@router.get("/speakers", summary="One speaker by name (any case): quotations, timeline, roles, outlets")
+@router.get("/speakers", summary="One speaker by name or part of it (any case): quotations, timeline, roles")
 def get_speaker(
     db: StoreDep,
-    name: Annotated[str, Query(min_length=1, max_length=200, description="the speaker's name as quoted")],
+    name: Annotated[
+        str, Query(min_length=1, max_length=200, description="the speaker's name as quoted, or part of it (any case)")
+    ],
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """A speaker linked to an entity of that name is that entity's quotations; otherwise the
-    quotations whose (unlinked) speaker has exactly this name, in any case."""
+    quotations whose (unlinked) speaker has exactly this name, in any case; otherwise the most
+    quoted speaker whose name contains it, as ``warta quotes --speaker`` and ``/api/quotes?speaker=``
+    match. ``matches`` lists every quoted speaker whose name contains ``name``."""
+    matches = db.speakers_named(name, limit=MAX_MATCHES)
     sp = resolve_speaker(db, name) if not name.isdigit() else Speaker(name=name).resolved(db)
     quotes, n_quotes = db.speaker_quotes(sp, limit=limit, offset=offset)
+    shown = name
+    if n_quotes == 0 and matches:  # no speaker of exactly this name: the most quoted one containing it
+        best = matches[0]
+        shown = best["name"]
+        sp = Speaker(entity_id=best["entity_id"]) if best["entity_id"] is not None else resolve_speaker(db, shown)
+        quotes, n_quotes = db.speaker_quotes(sp, limit=limit, offset=offset)
     if n_quotes == 0:
         raise HTTPException(404, "no quotations by this speaker")
     prof = db.speaker_profile(sp)
     return {
-        "name": name,
+        "name": shown,
+        "matches": matches,
         "entity_id": sp.entity_id,
         "titles": prof.titles,
         "affiliations": prof.affiliations,
@@ -196,7 +268,9 @@ def list_quotes(
     speaker: Annotated[
         str | None, Query(max_length=200, description="entity id, or part of the speaker's name")
     ] = None,
-    text: Annotated[str | None, Query(max_length=500, description="full-text query on the quotation")] = None,
+    q: Annotated[
+        str | None, Query(max_length=500, description='full-text query on the quotation: words, "a phrase", prefix*')
+    ] = None,
     since: Since = None,
     until: Until = None,
     article_id: Annotated[str | None, Query(max_length=64)] = None,
@@ -211,7 +285,7 @@ def list_quotes(
     return page_out(
         db.quotes(
             speaker=sp,
-            text=text,
+            text=q,
             since=since,
             until=until,
             article_id=article_id,

@@ -28,7 +28,9 @@ def templates() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(safe_url=render.safe_url, speaker_href=render.speaker_href, version=__version__)
+    env.globals.update(
+        safe_url=render.safe_url, speaker_href=render.speaker_href, role=render.role, version=__version__
+    )
     env.filters["snippet"] = render.snippet
     env.filters["day"] = lambda v: str(v)[:10] if v else ""
     env.filters["num"] = render.fmt_int

@@ -151,9 +151,22 @@ def article_context(art: dict[str, Any], db: Store | None) -> dict[str, Any]:
             gid = local.get(str(sp["entity"]))
         return speaker_link(sp.get("name"), gid)
 
-    quotes = [dict(q, href=quote_href(i, q), index=i) for i, q in enumerate(art.get("quotes") or [])]
+    lang = (art.get("language") or {}).get("code")
+    text = art.get("text") or ""
+
+    def speaker_role(q: dict[str, Any]) -> str:
+        sp = q.get("speaker") or {}
+        return render.role(sp.get("titles"), sp.get("affiliations"), lang)
+
+    quotes = [
+        dict(q, href=quote_href(i, q), index=i, shown=render.quote_text(q, text), role=speaker_role(q))
+        for i, q in enumerate(art.get("quotes") or [])
+    ]
     entities = sorted(
-        (dict(e, href=entity_href(e)) for e in art.get("entities") or []),
+        (
+            dict(e, href=entity_href(e), role=render.role(e.get("titles"), e.get("affiliations"), lang))
+            for e in art.get("entities") or []
+        ),
         key=lambda e: (-len(e.get("mentions") or []), e.get("name", "")),
     )
     return {

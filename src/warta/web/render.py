@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -58,8 +59,8 @@ def fmt_number(v: Any) -> str:
 def quote_title(q: dict[str, Any]) -> str:
     sp = q.get("speaker") or {}
     who = sp.get("name") or f"speaker unknown ({q.get('speaker_reason') or 'not named'})"
-    if sp.get("titles"):
-        who += " — " + "; ".join(sp["titles"])
+    if sp.get("titles") or sp.get("affiliations"):
+        who += " — " + role(sp.get("titles"), sp.get("affiliations"))
     cue = (q.get("cue") or {}).get("text")
     extra = f" · cue: {cue}" if cue else ""
     return f"{q.get('kind', 'direct')} quotation by {who}{extra} · confidence {q.get('confidence', 0):.2f}"
@@ -91,13 +92,47 @@ def quantity_title(q: dict[str, Any]) -> str:
     return "value " + " ".join(parts)
 
 
+@cache
+def _ranks(lang: str | None) -> frozenset[str]:
+    """The pack's rank words (military and police ranks), which stand before a function."""
+    from warta import lang as packs
+
+    titles = packs.for_code(lang).toml("names").get("titles", {})
+    return frozenset(r.casefold() for r in titles.get("ranks", []))
+
+
+def role(titles: Iterable[str] | None, affiliations: Iterable[str] | None = None, lang: str | None = None) -> str:
+    """A person's role as a reader writes it: ranks first, then the functions with the first
+    affiliation after them (['juru bicara', 'Mayjen'] + ['Kementerian Pertahanan Rusia'] ->
+    'Mayjen, juru bicara Kementerian Pertahanan Rusia'; ['Menteri Luar Negeri'] + ['Rusia'] ->
+    'Menteri Luar Negeri Rusia')."""
+    ranks = _ranks(lang)
+    clean: list[str] = []
+    for t in titles or ():
+        t = " ".join(str(t).split())
+        if t and t.casefold() not in {c.casefold() for c in clean}:
+            clean.append(t)
+    rank = [t for t in clean if t.split()[0].casefold() in ranks]
+    function = ", ".join(t for t in clean if t not in rank)
+    affiliation = next((" ".join(str(a).split()) for a in affiliations or () if str(a).strip()), "")
+    if affiliation and affiliation.casefold() not in function.casefold():
+        function = f"{function} {affiliation}" if function else affiliation
+    return ", ".join([*rank, function] if function else rank)
+
+
+def quote_text(q: dict[str, Any], text: str | None = None) -> str:
+    """A quotation for reading: its parts joined by an ellipsis (the attribution between them is
+    left out), from the article's text when given, else from the stored quotation."""
+    parts = q.get("parts") or []
+    if text and len(parts) > 1:
+        return " … ".join(" ".join(text[int(p["start"]) : int(p["end"])].split()) for p in parts)
+    return " ".join(str(q.get("text") or "").split())
+
+
 def entity_title(e: dict[str, Any]) -> str:
     out = f"{e.get('type', '')} · {e.get('name', '')}"
-    if e.get("titles"):
-        out += " — " + "; ".join(e["titles"])
-    if e.get("affiliations"):
-        out += " · " + "; ".join(e["affiliations"])
-    return out
+    who = role(e.get("titles"), e.get("affiliations"))
+    return out + (f" — {who}" if who else "")
 
 
 def article_marks(

@@ -33,6 +33,8 @@ from warta.stages import stage
 @stage(requires=("text", "sentences"), assigns=("entities",))
 def run(article: Article) -> None:
     """Pipeline stage: fill ``article.entities``."""
+    if lang.skip_unread(article, "entities"):
+        return
     pack = lang.for_article(article)
     model_langs = pack.toml("pack").get("ner_languages", [pack.code])
     if article.language and article.language.code not in model_langs:

@@ -39,6 +39,8 @@ ADJUNCT_SUBJECT = declare(
 # punctuation inside a capitalised subject run ("Institute for Development of Economics and Finance")
 SUBJECT_RUN_PUNCT = frozenset({"(", ")", "&", "-", "/"})
 
+PARTS_JOINER = " … "  # between the parts of a quotation interrupted by its attribution
+
 
 def attribute(
     article: Article, cands: list[Candidate], names: NameIndex, subjects: list[tuple[int, str]]
@@ -116,7 +118,7 @@ def _quote(article: Article, c: Candidate, speaker: Speaker | None, reason: str 
     return Quote(
         start=c.start,
         end=c.end,
-        text=" ".join(article.text[s:e] for s, e in c.parts),
+        text=PARTS_JOINER.join(article.text[s:e] for s, e in c.parts),
         kind=c.kind,
         cue=c.cue,
         speaker=speaker,

@@ -19,7 +19,7 @@ from warta.stages import stage
 @stage(requires=("text", "sentences", "entities"), assigns=("quotes",))
 def run(article: Article) -> None:
     """Pipeline stage: fill ``article.quotes``."""
-    if not article.text.strip():
+    if not article.text.strip() or lang.skip_unread(article, "quotes"):
         return
     lex = lexicon(lang.for_article(article))
     doc = Doc(article)

@@ -1,10 +1,16 @@
 """Pipeline stage ``published``: the publication date when the input did not give one.
 
 Order of evidence: the input (CLI ``--published``, HTML metadata, the record) is kept as it is;
-then a date in the URL (``/2019/09/10/``); then a dated dateline at the top of the body
-("Jakarta, Senin (5/12/2016) -"); then weekday-plus-date pairs ("Sabtu (3/12)"), which narrow the
-year to the few years where that day falls on that weekday; then the latest full date in the
-text. The result lists the candidates and the evidence and carries an honest confidence.
+then a date in the URL (``/2019/09/10/``, read by ``warta.read.dates.date_from_url``); then a
+dated dateline at the top of the body ("Jakarta, Senin (5/12/2016) -"); then weekday-plus-date
+pairs ("Sabtu (3/12)"), which narrow the year to the few years where that day falls on that
+weekday; then the latest full date in the text written with its weekday ("Senin (2/1/2017)").
+
+No date is better than a wrong one: a year is only chosen when the text or the corpus names it.
+Weekday pairs take a year named in the text, or the one candidate year among the years of the
+corpus's other records (``Article.corpus_years``, set by a batch); a full date without its
+weekday ("lahir 25 Juni 1936") only bounds the date from below; an inferred year far from the
+corpus's other records is refused. A refused inference keeps its candidates and evidence.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from warta.article import Article, Published
 from warta.extract.time.grammar import Found, find
 from warta.extract.time.lexicon import PackLike
 from warta.extract.time.resolve import safe_date, weekday_name
+from warta.read.dates import date_from_url
 from warta.stages import stage
 
 FIRST_YEAR = 1995  # the first years of Indonesian online news
@@ -26,14 +33,7 @@ DATELINE_PREFIX = re.compile(
     r"^\s*(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?(?:\s*(?:,\s*[A-Z][\w.]*|\([A-Za-z .]+\)))?\s*,?\s*$"
 )
 DATELINE_DASH = re.compile(r"\s*[-–—:|]\s")
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\d|$)")
-
-
-def _url_date(url: str | None) -> date | None:
-    if not url:
-        return None
-    m = URL_DATE.search(url)
-    return safe_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+CORPUS_SLACK_YEARS = 1  # an inferred year may lie this far outside the years of the corpus's other records
 
 
 def _full_date(f: Found) -> date | None:
@@ -52,14 +52,26 @@ def weekday_years(day: int, month: int, weekday: int, first: int, last: int) -> 
     return out
 
 
+def _in_corpus(d: date, corpus: tuple[int, int] | None) -> bool:
+    return corpus is None or corpus[0] - CORPUS_SLACK_YEARS <= d.year <= corpus[1] + CORPUS_SLACK_YEARS
+
+
+def _none(evidence: list[str], candidates: list[date] | None = None) -> Published:
+    cands = [d.isoformat() for d in candidates or []]
+    return Published(None, source="none", confidence=0.0, candidates=cands, evidence=evidence)
+
+
 def infer(article: Article, *, today: date | None = None) -> Published:
     """Infer the publication date from the URL and the text (does not touch ``article``)."""
     today = today or date.today()
+    corpus = article.corpus_years
     pack = lang.for_article(article)
     found = find(article.text, pack=pack) if article.text else []
 
-    if (d := _url_date(article.url)) is not None:
-        return Published(d.isoformat(), source="metadata", confidence=0.95, evidence=[f"date in the URL {article.url}"])
+    if (iso := date_from_url(article.url)) is not None:
+        return Published(iso, source="metadata", confidence=0.95, evidence=[f"date in the URL {article.url}"])
+    if not lang.reads(article):
+        return _none(["no date in the input or the URL; dates in the text are not read in this language yet"])
 
     for f in found:
         if f.start >= DATELINE_CHARS:
@@ -88,20 +100,26 @@ def infer(article: Article, *, today: date | None = None) -> Published:
     years_named += [d.year for _f, d in full]
 
     if pairs:
-        return _from_pairs(pairs, years_named, full, today, pack)
+        return _from_pairs(pairs, years_named, corpus, today, pack)
     if full:
-        f, d = max(full, key=lambda x: x[1])
-        return Published(
-            d.isoformat(),
-            source="inferred",
-            confidence=0.4,
-            evidence=[f"latest full date in the text {f.text!r}; the article is from that day or later"],
-        )
-    return Published(None, source="none", confidence=0.0, evidence=["no date in the input, the URL or the text"])
+        return _from_full_dates(full, corpus)
+    return _none(["no date in the input, the URL or the text"])
+
+
+def _from_full_dates(full: list[tuple[Found, date]], corpus: tuple[int, int] | None) -> Published:
+    """The latest full date when it is written with its weekday (a reporting date, "Senin
+    (2/1/2017)"); one without may be a birthday or an anniversary and only bounds the date."""
+    f, d = max(full, key=lambda x: x[1])
+    lower = f"latest full date in the text {f.text!r}: the article is from that day or later"
+    if f.f.get("weekday") is None or d.weekday() != f.f["weekday"]:
+        return _none([lower, "it is not written with its weekday, so it may name any earlier event"], [d])
+    if corpus is not None and not _in_corpus(d, corpus):
+        return _none([lower, f"{d.year} is far from the corpus's other records ({corpus[0]}-{corpus[1]})"], [d])
+    return Published(d.isoformat(), source="inferred", confidence=0.4, evidence=[lower, "written with its weekday"])
 
 
 def _from_pairs(
-    pairs: list[Found], years_named: list[int], full: list[tuple[Found, date]], today: date, pack: PackLike
+    pairs: list[Found], years_named: list[int], corpus: tuple[int, int] | None, today: date, pack: PackLike
 ) -> Published:
     evidence: list[str] = []
     per_pair: list[set[int]] = []
@@ -118,7 +136,7 @@ def _from_pairs(
             for y in ys:
                 counts[y] = counts.get(y, 0) + 1
         if not counts:
-            return Published(None, source="none", confidence=0.0, evidence=[*evidence, "no year matches the weekdays"])
+            return _none([*evidence, "no year matches the weekdays"])
         top = max(counts.values())
         common = {y for y, c in counts.items() if c == top}
         evidence.append("the weekday-date pairs do not all agree")
@@ -130,18 +148,25 @@ def _from_pairs(
 
     cands = sorted((d for y in common if (d := reported(y)) is not None), reverse=True)
     if not cands:
-        return Published(
-            None, source="none", confidence=0.0, evidence=[*evidence, "every candidate lies in the future"]
-        )
+        return _none([*evidence, "every candidate lies in the future"])
+    near_corpus = [d for d in cands if _in_corpus(d, corpus)]
     if years_named:
         ref = max(years_named)
-        chosen = min(cands, key=lambda d: abs(d.year - ref) + (0.5 if d.year < ref else 0.0))
+        # reported in the latest year the text names, or early in the next one
+        near = [d for d in near_corpus if ref <= d.year <= ref + 1]
+        if not near:
+            why = f"no candidate year agrees with the latest year named in the text ({ref})"
+            return _none([*evidence, why], cands)
+        chosen = min(near, key=lambda d: d.year - ref)
         conf = 0.6 if chosen.year == ref else 0.4
         evidence.append(f"chose the candidate nearest to the latest year named in the text ({ref})")
+    elif corpus is not None and len(near_corpus) == 1:
+        chosen = near_corpus[0]
+        conf = 0.5
+        evidence.append(f"the only candidate year near the corpus's other records ({corpus[0]}-{corpus[1]})")
     else:
-        chosen = cands[0]
-        conf = round(min(0.5, 1.0 / len(cands)), 3)
-        evidence.append(f"no year named in the text: chose the most recent of {len(cands)} candidate years")
+        near_note = "" if corpus is None else f", {len(near_corpus)} near the corpus's years ({corpus[0]}-{corpus[1]})"
+        return _none([*evidence, f"no year named in the text and {len(cands)} candidate years{near_note}"], cands)
     evidence.append("the article is from the latest reported day or shortly after")
     return Published(
         chosen.isoformat(),

@@ -20,7 +20,7 @@ from warta.stages import stage
 @stage(requires=("text", "sentences"), assigns=("quantities",))
 def annotate(article: Article) -> None:
     """Stage: fill ``article.quantities`` (after ``times``, whose spans are skipped)."""
-    if not article.text:
+    if not article.text or lang.skip_unread(article, "quantities"):
         return
     pack = lang.for_article(article)
     skip = [(t.start, t.end) for t in article.times]

@@ -13,6 +13,7 @@ quantities outside them, which the ``quantities`` stage then reuses).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -204,7 +205,7 @@ def model_only(
 @stage(requires=("text", "sentences"), assigns=("times",))
 def annotate(article: Article) -> None:
     """Stage: fill ``article.times``."""
-    if not article.text:
+    if not article.text or lang.skip_unread(article, "times"):
         return
     pack = lang.for_article(article)
     text = article.text
@@ -219,3 +220,40 @@ def annotate(article: Article) -> None:
 
         times += model_only(text, s.start, s.end, times, pack=pack, view=view)
         article.times.extend(sorted(times, key=lambda t: t.start))
+    share_anchors(article.times, text)
+
+
+LEAD_WORDS = 3  # the words before a relative expression that make two occurrences one phrase
+
+
+def _lead(text: str, t: TimeExpr) -> tuple[str, ...]:
+    words = re.findall(r"\w+", text[max(0, t.start - 80) : t.start].lower())
+    return tuple(words[-LEAD_WORDS:])
+
+
+def share_anchors(times: list[TimeExpr], text: str) -> None:
+    """A relative expression repeated after the same words names the same day ("pertemuan di
+    Roma kemarin" in the lead and again in the sentence dated "Sabtu (3/12)"): the occurrences
+    resolved against the publication date take the day of the one its own sentence dates."""
+    dated: dict[tuple[str, tuple[str, ...]], TimeExpr] = {}
+    for t in times:
+        lead = _lead(text, t)
+        if t.anchor_source == "sentence" and t.value is not None and len(lead) == LEAD_WORDS:
+            dated.setdefault((t.text.lower(), lead), t)
+    if not dated:
+        return
+    for i, t in enumerate(times):
+        if t.anchor_source != "published" and not (t.anchor_source is None and t.value is None):
+            continue
+        src = dated.get((t.text.lower(), _lead(text, t)))
+        if src is None or src is t:
+            continue
+        times[i] = replace(
+            t,
+            value=src.value,
+            grain=src.grain,
+            anchor=src.anchor,
+            anchor_source="sentence",
+            confidence=src.confidence,
+            note=f"the same phrase as at {src.start}, whose sentence names its day",
+        )
