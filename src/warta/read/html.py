@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warta.errors import InputError
+from warta.read import html_meta
 
 # A news page past this is not one article (inline images, whole-site dumps); lxml and
 # trafilatura slow down badly on such pages, so they are refused with a clear reason.
@@ -51,4 +52,24 @@ def html_to_text(html: str, *, url: str | None = None) -> Extracted:
         "description": doc.description,
         "hostname": doc.hostname,
     }
-    return Extracted(text=doc.text or "", title=doc.title, published=doc.date, outlet=doc.sitename, meta=meta)
+    text, title, published, outlet = doc.text or "", doc.title, doc.date, doc.sitename
+    tree = html_meta.parse(html)
+    if tree is not None:
+        # Warta's page rules (html_meta): headline without the site name, the outlet the page names,
+        # the page's own publication date, and the site's article container for the body.
+        page = html_meta.page_meta(tree, url)
+        title = html_meta.best_title(page, title)
+        outlet = html_meta.best_outlet(page, outlet)
+        published = page.published or published
+        block = html_meta.body_block(tree, page.url)
+        if block is not None:
+            from lxml import html as lxml_html
+
+            part = "<html><body>" + lxml_html.tostring(block, encoding="unicode") + "</body></html>"
+            sub = trafilatura.bare_extraction(
+                part, include_comments=False, include_tables=True, deduplicate=False, with_metadata=False
+            )
+            if sub is not None and (sub.text or "").strip():
+                text = sub.text
+                meta["body_block"] = True
+    return Extracted(text=text, title=title, published=published, outlet=outlet, meta=meta)
