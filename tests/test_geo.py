@@ -176,3 +176,25 @@ def test_shipped_gazetteer_is_what_the_build_writes(tmp_path):
     out = tmp_path / "g.tsv.gz"
     build(out)
     assert gzip.decompress(out.read_bytes()) == gzip.decompress(PATH.read_bytes())
+
+
+def test_venues_the_news_places_and_streets_it_does_not():
+    from warta.geo.names import known_venues
+
+    venues = known_venues("id")
+    assert venues["kompleks parlemen"][1] == "DKI Jakarta"
+    assert not any(k.startswith("jalan ") for k in venues)  # streets repeat across cities
+    assert "balai kota" not in venues  # every city has one (geo.toml [venues] generic)
+    ch = place("Stadion Patriot Candrabhaga")
+    assert ch.place is not None and ch.place.admin2 == "Kota Bekasi"
+
+
+def test_foreign_regions_after_cities_of_their_name():
+    assert place("Sarawak").place.country == "MY" and place("Sarawak").place.kind == "province"
+    assert place("Valencia").place.kind == "city"  # the city, with a point, before the region
+    assert place("Kremlin").place.name == "Moscow"
+
+
+def test_part_of_a_place_only_with_part_words():
+    assert place("Aleppo timur").place.name == "Aleppo"
+    assert place("Patra Kuningan").place is None or place("Patra Kuningan").place.country == "ID"

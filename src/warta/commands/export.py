@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
         os.makedirs(args.out, exist_ok=True)
         with open_store(args.db) as store:
             n = geojson.write(store.all_places(), Path(args.out) / "places.geojson")  # type: ignore[attr-defined]
-        print(f"warta: exported {n} places to {os.path.join(os.path.normpath(args.out), 'places.geojson')}", file=sys.stderr)
+        print(
+            f"warta: exported {n} places to {os.path.join(os.path.normpath(args.out), 'places.geojson')}",
+            file=sys.stderr,
+        )
         return 0
     with open_store(args.db) as store:
         counts = export(store, args.out, args.format, tables)

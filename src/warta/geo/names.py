@@ -71,3 +71,29 @@ def is_venue(name: str, code: str) -> bool:
 
 def home_country(code: str) -> str | None:
     return geo_data(code).get("home_country")
+
+
+@cache
+def streets(code: str) -> tuple[str, ...]:
+    return tuple(key(w) for w in geo_data(code).get("venues", {}).get("streets", []))
+
+
+def is_street(name: str, code: str) -> bool:
+    k = key(name)
+    return any(k.startswith(w + " ") for w in streets(code))
+
+
+@cache
+def known_venues(code: str) -> dict[str, tuple[str, str, str]]:
+    """Venue key -> (country, province, regency or "") from the pack's mined ``venues.tsv``."""
+    try:
+        rows = lang.get(code).table("venues")
+    except KeyError:
+        return {}
+    return {key(r["venue"]): (r["country"], r["province"], r.get("regency") or "") for r in rows}
+
+
+@cache
+def part_words(code: str) -> frozenset[str]:
+    """Words naming a part of a place after its name ("Aleppo timur", "Jakarta kota")."""
+    return frozenset(key(w) for w in geo_data(code).get("part_words", []))

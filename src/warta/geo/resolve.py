@@ -25,7 +25,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from warta.geo.gazetteer import KIND_RANK, Gazetteer, Place
-from warta.geo.names import admin_words, home_country, is_venue, key, regions, split_admin
+from warta.geo.names import (
+    admin_words,
+    home_country,
+    is_street,
+    is_venue,
+    key,
+    known_venues,
+    part_words,
+    regions,
+    split_admin,
+)
 
 BIG_CITY = 1_000_000
 # the kinds an admin word allows
@@ -36,6 +46,7 @@ ADMIN_KINDS = {
     "district": {"district"},
     "village": {"village"},
     "country": {"country"},
+    "island": {"island", "regency", "city", "district", "village"},
 }
 CONTEXT_REGENCY = 1.5  # how far up a candidate in a regency the article names moves
 CONTEXT_PROVINCE = 0.75
@@ -65,6 +76,8 @@ def rank(p: Place, home: str | None = None) -> float:
     r = float(KIND_RANK.get(p.kind, 5))
     if home and p.country != home and p.kind == "city":
         r += 0.1 if p.population >= BIG_CITY else 0.5
+    elif home and p.country != home and p.kind == "province":
+        r = 2.6  # a foreign region after the cities of its name ("Delhi", "Valencia"): it has no point
     return r
 
 
@@ -73,12 +86,30 @@ def candidates(names: Iterable[str], gaz: Gazetteer, lang: str) -> Candidates:
     tried = []
     names = list(names)
     if names and any(is_venue(n, lang) for n in names):
-        # a venue named after its place ("Istana Kepresidenan Bogor", "Bandara Internasional Incheon")
+        # a venue the news places again and again ("Kompleks Parlemen", "Stadion Patriot Candrabhaga"),
+        # or named after its place ("Istana Kepresidenan Bogor", "Bandara Internasional Incheon"):
+        # the more precise of the two, the mined table on a tie
+        found: list[Place] = []
+        for n in names:
+            where = known_venues(lang).get(key(n))
+            if where and not is_street(n, lang):
+                container = _container(gaz, lang, *where)
+                if container:
+                    found = [container]
+                    break
         words = key(max(names, key=len)).split()
         for i in range(1, len(words)):
-            found = _part_of(gaz, " ".join(words[i:]), lang)
-            if found:
-                return Candidates(names[0], tuple(found), None, inside=True)
+            named = [
+                p
+                for p in _part_of(gaz, " ".join(words[i:]), lang)
+                if p.country == home_country(lang) or p.kind == "country" or p.population >= BIG_CITY
+            ]
+            if named:
+                if not found or (not found[0].admin2 and all(p.admin2 for p in named)):
+                    found = named
+                break
+        if found:
+            return Candidates(names[0], tuple(found), None, inside=True, venue=True)
         return Candidates(names[0], (), "a street, building or venue", venue=True)
     for name in names:
         kind, k = split_admin(name, lang)
@@ -92,15 +123,28 @@ def candidates(names: Iterable[str], gaz: Gazetteer, lang: str) -> Candidates:
         if found:
             return Candidates(name, tuple(found))
         tried.append(name)
-    # a part of a known place ("Aleppo timur"): the longest start of the name's words that names
-    # a country, province, city or regency
+    # a part of a known place ("Aleppo timur"): the name's start names a country, province, city or
+    # regency, and the rest are words of a part (pack: geo.toml part_words)
     for name in tried[:1]:
         words = key(name).split()
         for n in range(len(words) - 1, 0, -1):
+            if not all(w in part_words(lang) for w in words[n:]):
+                continue
             found = _part_of(gaz, " ".join(words[:n]), lang)
             if found:
                 return Candidates(name, tuple(found), None, inside=True)
     return Candidates(tried[0] if tried else "", (), "not in the gazetteer")
+
+
+def _container(gaz: Gazetteer, lang: str, country: str, province: str, regency: str) -> Place | None:
+    """The gazetteer's regency (or province) of a venue table row."""
+    name = regency or province
+    bare = split_admin(name, lang)[1] if regency else key(name)
+    kinds = {"regency", "city"} if regency else {"province"}
+    for p in gaz.lookup(bare) + gaz.lookup(bare.replace(" ", "")):
+        if p.kind in kinds and p.country == country and p.admin1 == province and (not regency or p.admin2 == regency):
+            return p
+    return None
 
 
 def _part_of(gaz: Gazetteer, k: str, lang: str) -> list[Place]:

@@ -28,6 +28,10 @@ def _geo(ch: Choice) -> Geo | None:
     return None
 
 
+def _fields(g: Geo) -> tuple[str | None, str | None, str | None, float | None, float | None]:
+    return g.country, g.admin1, g.admin2, g.lat, g.lon
+
+
 def _names(e: Entity) -> list[str]:
     """The entity's name, then its other mentions, longest first (an admin word makes a name longer)."""
     seen: list[str] = []
@@ -63,30 +67,50 @@ def annotate(article: Article) -> None:
             ch = choose(found[e.id], others, home=home)
         e.geo = _geo(ch)
         e.geo_reason = ch.reason if ch.place is None else None
+        if found[e.id].venue and e.geo is not None and ch.place is not None:
+            # a venue inside a known place: the place's region and point, the venue's own kind
+            e.geo = Geo(None, "other", *_fields(e.geo), e.geo.source, ch.place.kind)
+            e.geo_reason = f"a venue in {ch.place.name}"
     article.location = _location(article, places, dateline, date_choice)
     _place_venues(article, places, found)
+    _country_of_the_article(places)
 
 
-def _place_venues(article: Article, places: list[Entity], found: dict[str, Candidates]) -> None:
-    """A street, building or venue lies in the article's own place, when that is a settlement."""
-    loc = article.location
-    g = loc.geo if loc else None
-    if g is None or g.kind not in SETTLEMENTS:
+# an unknown place takes the article's country when at least this share of its known places
+# (and at least MIN_KNOWN of them) lie in that country
+COUNTRY_SHARE = 2 / 3
+MIN_KNOWN = 2
+
+
+def _country_of_the_article(places: list[Entity]) -> None:
+    """A place the gazetteer lacks ("Carstensz", "Bidakara") in an article whose places lie in one
+    country gets that country only (and that province, when they lie in one province too): no
+    regency, no point, and the reason says where it came from."""
+    known = [e.geo for e in places if e.geo is not None and e.geo.country and e.geo.kind != "other"]
+    country = _dominant([g.country for g in known])
+    if country is None:
         return
-    if g.kind == "province":
-        # the most mentioned city or regency of the article inside that province ("Jakarta Pusat")
-        inner = [
-            e
-            for e in places
-            if e.geo and e.geo.kind in SETTLEMENTS - {"province"} and e.geo.admin1 == g.admin1 and e.geo.lat is not None
-        ]
-        if inner:
-            best = max(inner, key=lambda e: len(e.mentions))
-            g = best.geo  # type: ignore[assignment]
+    inside = [g for g in known if g.country == country and g.kind != "country"]
+    province = _dominant([g.admin1 for g in inside])
+    regency = (
+        _dominant([g.admin2 for g in inside if g.admin1 == province and g.kind != "province"]) if province else None
+    )
     for e in places:
-        if found[e.id].venue:
-            e.geo = Geo(None, "other", g.country, g.admin1, g.admin2, g.lat, g.lon, g.source, g.kind or "none")
-            e.geo_reason = f"a venue, placed in the article's place ({loc.name if loc else ''})"
+        if e.geo is None and e.geo_reason in ("not in the gazetteer", "a street, building or venue"):
+            e.geo = Geo(None, None, country, province, regency, None, None, None, "none")
+            where = "regency" if regency else "province" if province else "country"
+            e.geo_reason = f"{e.geo_reason}; the {where} of the article's other places"
+        elif e.geo is not None and e.geo.kind == "other" and regency and not e.geo.admin2 and e.geo.admin1 == province:
+            e.geo.admin2 = regency
+
+
+def _dominant(values: list[str | None]) -> str | None:
+    """The value at least COUNTRY_SHARE of ``values`` (and at least MIN_KNOWN) have, if any."""
+    counts = Counter(v for v in values)
+    if not counts:
+        return None
+    v, n = counts.most_common(1)[0]
+    return v if v and n >= MIN_KNOWN and n / len(values) >= COUNTRY_SHARE else None
 
 
 # kinds of place a venue can lie in
@@ -111,3 +135,25 @@ def _location(
     eid = min(counts, key=lambda i: (-counts[i], order[i]))
     ent = next(e for e in places if e.id == eid)
     return Location(ent.name, ent.id, "mentions", ent.geo)
+
+
+def _place_venues(article: Article, places: list[Entity], found: dict[str, Candidates]) -> None:
+    """A street, building or venue lies in the article's own place, when that is a settlement."""
+    loc = article.location
+    g = loc.geo if loc else None
+    if g is None or g.kind not in SETTLEMENTS:
+        return
+    if g.kind == "province":
+        # the most mentioned city or regency of the article inside that province ("Jakarta Pusat")
+        inner = [
+            e
+            for e in places
+            if e.geo and e.geo.kind in SETTLEMENTS - {"province"} and e.geo.admin1 == g.admin1 and e.geo.lat is not None
+        ]
+        if inner:
+            best = max(inner, key=lambda e: len(e.mentions))
+            g = best.geo  # type: ignore[assignment]
+    for e in places:
+        if found[e.id].venue and e.geo is None:
+            e.geo = Geo(None, "other", g.country, g.admin1, g.admin2, g.lat, g.lon, g.source, g.kind or "none")
+            e.geo_reason = f"a venue, placed in the article's place ({loc.name if loc else ''})"
