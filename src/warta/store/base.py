@@ -30,6 +30,9 @@ from typing import Any
 from warta.article import Article
 
 SCHEMA_VERSION = 2
+# the longest one read statement may run (seconds) before the store stops it with
+# warta.errors.QueryTimeout: a search must not hold a server's worker (or a CPU) for minutes
+QUERY_SECONDS = 10.0
 # values of the quotation filter on the speaker's standing (docs/schema.md)
 STANDINGS = ("public", "private", "unknown", "not-private")
 

@@ -22,7 +22,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warta import __version__
-from warta.errors import InputError, UsageError, WartaError
+from warta.errors import BudgetError, InputError, QueryTimeout, StoreError, UsageError, WartaError
+from warta.store import QUERY_SECONDS
 from warta.web import api, pages
 from warta.web.deps import HERE, error_response, templates
 from warta.web.security import BodyLimit, SecurityHeaders
@@ -30,6 +31,15 @@ from warta.web.stores import StorePool
 
 MAX_BODY = 2_000_000  # bytes in one request body (POST /api/extract, /paste, /api/articles)
 log = logging.getLogger("warta.web")
+
+
+def error_status(exc: WartaError) -> int:
+    """The HTTP status of a one-line error: the request's fault (4xx) or the server's limits (503)."""
+    if isinstance(exc, QueryTimeout | BudgetError | StoreError):
+        return 503  # the work was stopped or the archive is unusable: try again later, or narrower
+    if isinstance(exc, UsageError | InputError):
+        return 400
+    return 422
 
 
 def describe_schema(schema: dict[str, Any] | None, spec: dict[str, Any] | None = None) -> str:
@@ -57,9 +67,17 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.pool.close()
 
 
-def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, docs: bool = True) -> FastAPI:
-    """The server over the archive at ``db``; ``token`` (default: ``$WARTA_API_TOKEN``) enables writes."""
-    pool = StorePool(db)
+def create_app(
+    db: str,
+    *,
+    token: str | None = None,
+    max_body: int = MAX_BODY,
+    docs: bool = True,
+    query_seconds: float | None = QUERY_SECONDS,
+) -> FastAPI:
+    """The server over the archive at ``db``; ``token`` (default: ``$WARTA_API_TOKEN``) enables
+    writes; ``query_seconds``: the longest one read statement may run (503 past it)."""
+    pool = StorePool(db, query_seconds=query_seconds)
     app = FastAPI(
         title="Warta",
         version=__version__,
@@ -94,8 +112,7 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
 
     @app.exception_handler(WartaError)
     async def warta_error(request: Request, exc: WartaError) -> Response:
-        status = 400 if isinstance(exc, UsageError | InputError) else 422
-        return error_response(request, status, str(exc))
+        return error_response(request, error_status(exc), str(exc)[:500])
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
