@@ -21,6 +21,7 @@ from warta.store.base import (
     Profile,
     Speaker,
     Store,
+    as_id,
     canonical_key,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "Profile",
     "Speaker",
     "Store",
+    "as_id",
     "canonical_key",
     "open_store",
     "redact",

@@ -88,6 +88,22 @@ EXPORT_TABLES: dict[str, list[str]] = {
 }
 
 
+MAX_ID = 2**63 - 1  # ids are 64-bit integers in both back ends
+
+
+def as_id(value: int | str | None) -> int | None:
+    """An entity or quotation id given as an int or a string of ASCII digits, when it fits in
+    64 bits; None for anything else ("²".isdigit() is True, and 2**64 overflows the database)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value <= MAX_ID else None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        n = int(value)
+        return n if n <= MAX_ID else None
+    return None
+
+
 def canonical_key(name: str) -> str:
     """The merge key of an entity name: NFKC, case-folded, whitespace collapsed, outer punctuation cut."""
     s = unicodedata.normalize("NFKC", name).casefold()

@@ -14,7 +14,7 @@ from typing import Any
 
 from warta.article import Article
 from warta.errors import WartaError
-from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, canonical_key
+from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key
 from warta.store.filters import article_filters, date_filters, standing_filter
 from warta.store.queries import SpeakerQueries
 from warta.store.query import Term, parse
@@ -278,8 +278,11 @@ class SqlStore(SpeakerQueries, Store):
         return self._load_json(self._one("SELECT json FROM articles WHERE url = ?", (url,)))
 
     def _entity_filter(self, entity: int | str) -> tuple[str, list[Any]]:
-        if isinstance(entity, int) or (isinstance(entity, str) and entity.isdigit()):
-            return "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)", [int(entity)]
+        eid = as_id(entity)
+        if eid is not None:
+            return "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)", [eid]
+        if isinstance(entity, int):  # an int past 64 bits: no entity has it
+            return "1 = 0", []
         return (
             "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id"
             " WHERE m.article_id = a.id AND e.key = ?)",

@@ -134,6 +134,10 @@ class SqliteStore(SqlStore):
             self._deadline = None
 
     def _fault(self, exc: Exception) -> WartaError | None:
+        if isinstance(exc, OverflowError):
+            return InputError("a number past 64 bits: no id is that large")
+        if isinstance(exc, UnicodeEncodeError):
+            return InputError("text with an invalid character (a lone surrogate) cannot be stored or searched")
         if not isinstance(exc, sqlite3.Error) or isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
             return None
         msg = str(exc)

@@ -22,24 +22,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warta import __version__
-from warta.errors import BudgetError, InputError, QueryTimeout, StoreError, UsageError, WartaError
+from warta.errors import WartaError
 from warta.store import QUERY_SECONDS
 from warta.web import api, pages
-from warta.web.deps import HERE, error_response, templates
+from warta.web.deps import EXTRACT_SECONDS, HERE, error_response, error_status, templates
 from warta.web.security import BodyLimit, SecurityHeaders
 from warta.web.stores import StorePool
 
 MAX_BODY = 2_000_000  # bytes in one request body (POST /api/extract, /paste, /api/articles)
 log = logging.getLogger("warta.web")
-
-
-def error_status(exc: WartaError) -> int:
-    """The HTTP status of a one-line error: the request's fault (4xx) or the server's limits (503)."""
-    if isinstance(exc, QueryTimeout | BudgetError | StoreError):
-        return 503  # the work was stopped or the archive is unusable: try again later, or narrower
-    if isinstance(exc, UsageError | InputError):
-        return 400
-    return 422
 
 
 def describe_schema(schema: dict[str, Any] | None, spec: dict[str, Any] | None = None) -> str:
@@ -74,9 +65,11 @@ def create_app(
     max_body: int = MAX_BODY,
     docs: bool = True,
     query_seconds: float | None = QUERY_SECONDS,
+    extract_seconds: float | None = EXTRACT_SECONDS,
 ) -> FastAPI:
     """The server over the archive at ``db``; ``token`` (default: ``$WARTA_API_TOKEN``) enables
-    writes; ``query_seconds``: the longest one read statement may run (503 past it)."""
+    writes; ``query_seconds``: the longest one read statement may run, ``extract_seconds``: one
+    extraction (``POST /api/extract``, ``/paste``); 503 past either."""
     pool = StorePool(db, query_seconds=query_seconds)
     app = FastAPI(
         title="Warta",
@@ -96,6 +89,7 @@ def create_app(
     app.state.token = token if token is not None else (os.environ.get("WARTA_API_TOKEN") or None)
     app.state.templates = templates()
     app.state.max_body = max_body
+    app.state.extract_seconds = extract_seconds
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
