@@ -54,7 +54,10 @@ def _writable(p: Path) -> bool:
 class SqliteStore(SqlStore):
     integrity_errors = (sqlite3.IntegrityError,)
 
-    def __init__(self, path: str | Path, *, query_seconds: float | None = QUERY_SECONDS) -> None:
+    def __init__(
+        self, path: str | Path, *, query_seconds: float | None = QUERY_SECONDS, read_only: bool | None = None
+    ) -> None:
+        """``read_only``: None opens the file read-only when this process cannot write it."""
         self.url = str(path)
         self.query_seconds = query_seconds
         self.read_only = False
@@ -65,7 +68,7 @@ class SqliteStore(SqlStore):
         if p.parent and not p.parent.exists():
             raise InputError(f"{path}: directory {p.parent} does not exist")
         try:
-            if p.exists() and not _writable(p):
+            if p.exists() and (read_only or (read_only is None and not _writable(p))):
                 self.conn = self._open_read_only(p)
             else:
                 self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=60, check_same_thread=False)
