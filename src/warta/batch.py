@@ -11,10 +11,13 @@ pipeline and hands the results to a :class:`warta.store.Store`, which only store
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -80,6 +83,43 @@ def failure_key(f: Failure) -> str:
 # ---- worker side ----------------------------------------------------------------------------
 def _init_worker() -> None:
     default_pipeline()
+
+
+def _init_child() -> None:
+    """A worker process: dies with its parent (a killed ``warta ingest`` leaves no orphan, which
+    would hold its models' memory under PID 1), leaves Ctrl-C and SIGTERM to the parent."""
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the batch and the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
+    _init_worker()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """SIGKILL this process when its parent dies: prctl(PR_SET_PDEATHSIG) on Linux, and a
+    watchdog thread that looks at the parent id every second (other systems, and the moment
+    between the fork and the prctl)."""
+    if sys.platform == "linux":
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1.0)
+
+    threading.Thread(target=watch, name="warta-parent-watchdog", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the prctl
+        os._exit(1)
 
 
 def process(doc: RawDocument) -> tuple[bool, Any]:
@@ -190,7 +230,7 @@ class _Batch:
             if first is not None:
                 self.write(*first, *process(first[0]))
         in_flight: dict[Future[tuple[bool, Any]], tuple[RawDocument, str]] = {}
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_child) as pool:
             try:
                 for doc, key in pending:
                     in_flight[pool.submit(process, doc)] = (doc, key)
@@ -198,6 +238,13 @@ class _Batch:
                         self._write_done(in_flight)
                 while in_flight:
                     self._write_done(in_flight)
+            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see warta.commands.ingest)
+                # keep every article a worker has finished, then stop the workers at once
+                for fut in [f for f in in_flight if f.done() and not f.cancelled()]:
+                    with contextlib.suppress(Exception):
+                        self.write(*in_flight.pop(fut), *fut.result())
+                _stop(pool)
+                raise
             finally:
                 procs = getattr(pool, "_processes", None) or {}
                 self.stats.worker_peak_rss_mb = [m for m in (_peak_rss_mb(p) for p in procs) if m is not None]
@@ -207,6 +254,18 @@ class _Batch:
         done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
         for fut in done:
             self.write(*in_flight.pop(fut), *fut.result())
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the worker processes (an interrupted batch)."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        with contextlib.suppress(Exception):
+            p.kill()
+    for p in procs:
+        with contextlib.suppress(Exception):
+            p.join(5)
 
 
 def ingest(

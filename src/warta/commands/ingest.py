@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
 import time
 
@@ -51,6 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         mapping = parse_mapping(args.mapping)
@@ -79,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
             last_log[0] = time.monotonic()
             print(f"warta: ingest: {s.stored + s.failed} done: {s.summary()}", file=sys.stderr, flush=True)
 
+    # SIGTERM stops the batch as Ctrl-C does: finished articles are kept, workers end
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         if mode == "bar":
             from tqdm import tqdm
@@ -107,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
             published=published,
         )
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if bar is not None:
             bar.close()
         store.close()

@@ -7,7 +7,7 @@ import json
 import sys
 
 from warta.commands._options import add_dates, add_db, add_page
-from warta.store import STANDINGS, open_store, require_db
+from warta.store import STANDINGS, as_id, open_store, require_db
 from warta.store.display import footer, query_words, table
 
 
@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     require_db(args.db)
     speaker: str | int | None = args.speaker
-    if isinstance(speaker, str) and speaker.isdigit():
-        speaker = int(speaker)
+    if isinstance(speaker, str) and as_id(speaker) is not None:
+        speaker = as_id(speaker)
     with open_store(args.db) as store:
         page = store.quotes(
             speaker=speaker,

@@ -7,6 +7,7 @@ plus the English notices) in ``pack.toml``.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 SUPPORTED = ("id", "en")
+CODE = re.compile(r"[a-z]{2,3}")  # what a pack's code looks like: nothing else reaches the file system
 DEFAULT = "id"  # the pack used when an article's language has no pack of its own
 
 
@@ -71,7 +73,21 @@ class LanguagePack:
 
 @cache
 def get(code: str) -> LanguagePack:
+    """The pack of a language code. A code is a name inside this package, never a path: anything
+    but two or three lower-case letters is refused (KeyError) before a file is looked for."""
+    if not isinstance(code, str) or not CODE.fullmatch(code):
+        raise KeyError(f"no language pack {code!r}")
     return LanguagePack(code)
+
+
+def require_supported(code: str) -> str:
+    """``code`` when it is one of the installed packs (:data:`SUPPORTED`), else an InputError."""
+    if code not in SUPPORTED:
+        from warta.errors import InputError
+
+        shown = code if len(code) <= 20 else code[:20] + "..."
+        raise InputError(f"unknown language {shown!r}: the installed language packs are {', '.join(SUPPORTED)}")
+    return code
 
 
 def for_code(code: str | None) -> LanguagePack:

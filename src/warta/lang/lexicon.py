@@ -92,11 +92,26 @@ class QuoteLexicon:
 
     def role_at(self, words: list[str], i: int) -> int:
         """Length in tokens of the role noun starting at ``words[i]`` (0 if none)."""
+        if i >= len(words):
+            return 0
+        candidates = _roles_by_first(self.roles).get(words[i].lower())
+        if not candidates:
+            return 0
         low = [w.lower() for w in words[i : i + 4]]
-        for role in self.roles:
+        for role in candidates:  # longest first, as in self.roles
             if tuple(low[: len(role)]) == role:
                 return len(role)
         return 0
+
+
+@cache
+def _roles_by_first(roles: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Role nouns by their first word, in their order: ``role_at`` looks at those alone."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for role in roles:
+        if role:
+            out.setdefault(role[0], []).append(role)
+    return out
 
 
 def _low(values: list[str]) -> frozenset[str]:

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from warta import budget
 from warta.nlp.segment import Token, tokenize
 
 if TYPE_CHECKING:
@@ -209,6 +210,7 @@ def recognise_tokens(text: str, chunks: Iterable[Sequence[Token]], *, path: str 
     def flush() -> None:
         docs = (doc_from_tokens(nlp, toks) for toks in pending)
         for toks, doc in zip(pending, nlp.pipe(docs, batch_size=BATCH), strict=True):
+            budget.check()
             for e in doc.ents:
                 s, t = toks[e.start].start, toks[e.end - 1].end
                 out.append(EntitySpan(s, t, e.label_, text[s:t]))

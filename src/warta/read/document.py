@@ -6,6 +6,7 @@ This is the reading step of the pipeline (:meth:`warta.pipeline.Pipeline.read`),
 
 from __future__ import annotations
 
+from warta import lang
 from warta.article import Article, InputInfo, Language, Published
 from warta.clean.structure import build
 from warta.errors import InputError, UsageError
@@ -56,7 +57,7 @@ def read_document(doc: RawDocument) -> Article:
     info.control_chars_removed, info.newlines = norm.control_chars_removed, norm.newlines
     article = Article(original=text, input=info, url=doc.url, outlet=outlet, meta=meta, corpus_years=doc.corpus_years)
     if doc.lang:
-        article.language = Language(code=doc.lang, confidence=1.0)
+        article.language = Language(code=lang.require_supported(doc.lang), confidence=1.0)
     if published:
         try:
             article.published = Published(value=parse_published(published), source=published_source)

@@ -9,7 +9,6 @@ magic, HTML vs text), with the extension deciding only between JSONL/JSON/CSV/TS
 from __future__ import annotations
 
 import gzip
-import io
 import os
 import sys
 import zlib
@@ -17,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
+from warta.read.bounded import Peeked, gzip_head, spooled
 from warta.read.corpus import CorpusYears
 from warta.read.record import Failure, RawDocument
 from warta.read.tabular import iter_csv, iter_json, iter_jsonl
@@ -61,6 +61,8 @@ def kind_of(name: str, head: bytes) -> str:
 
 def _peek(raw: IO[bytes]) -> tuple[bool, bytes]:
     """(gzipped, first decompressed bytes) without consuming ``raw`` (which must be seekable)."""
+    if not raw.seekable():
+        raise ValueError("_peek needs a seekable stream")
     start = raw.read(2)
     raw.seek(0)
     if start != GZIP_MAGIC:
@@ -88,10 +90,16 @@ def _read_limited(stream: IO[bytes], name: str) -> bytes | Failure:
 def _from_stream(
     raw: IO[bytes], name: str, mapping: Mapping[str, str], stats: ReadStats, defaults: Mapping[str, str | None]
 ) -> Iterator[RawDocument | Failure]:
-    gz, head = _peek(raw)
+    if raw.seekable():
+        gz, head = _peek(raw)
+    else:  # a pipe: keep its first bytes to tell its kind, then stream it (never read it whole)
+        peeked = Peeked(raw)
+        gz = peeked.head[:2] == GZIP_MAGIC
+        head = gzip_head(peeked.head) if gz else peeked.head[:64]
+        raw = peeked.stream()
     kind = kind_of(name, head)
-    if kind == "warc":  # warcio reads gzip members itself
-        yield from iter_warc(raw, name, stats.skipped, gzipped=gz)
+    if kind == "warc":  # warcio reads gzip members itself; the checks for a cut file seek
+        yield from iter_warc(raw if raw.seekable() else spooled(raw), name, stats.skipped, gzipped=gz)
         return
     stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if gz else raw
     try:
@@ -156,8 +164,10 @@ def _iter_documents(
     for path in paths:
         if path == "-":
             stats.files += 1
-            data = sys.stdin.buffer.read()
-            yield from _from_stream(io.BytesIO(data), "<stdin>", mapping, stats, defaults)
+            try:
+                yield from _from_stream(sys.stdin.buffer, "<stdin>", mapping, stats, defaults)
+            except OSError as exc:
+                yield Failure("<stdin>", exc.strerror or f"cannot read: {exc}")
             continue
         if os.path.isdir(path):
             files = list(_walk(path))

@@ -11,16 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
+from warta.read.bounded import MAX_LINE_BYTES, Overlong, bounded_lines
 from warta.read.dates import choose_published
 from warta.read.record import Failure, RawDocument
 from warta.read.text import MAX_ARTICLE_CHARS
 
 FIELDS = ("title", "text", "html", "url", "published", "outlet", "lang", "fetched")
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+csv.field_size_limit(MAX_LINE_BYTES)  # a longer field is a broken row, not memory taken
+OVERLONG = "\x00warta:overlong-line\x00"  # stands for a line the bounded reader dropped
 
 
 def parse_mapping(spec: str | None) -> dict[str, str]:
@@ -85,11 +86,14 @@ def record_to_document(rec: Mapping[str, Any], name: str, mapping: Mapping[str, 
 
 
 def iter_jsonl(stream: IO[bytes], name: str, mapping: Mapping[str, str]) -> Iterator[RawDocument | Failure]:
-    for n, raw in enumerate(stream, start=1):
+    for n, raw in enumerate(bounded_lines(stream, MAX_LINE_BYTES), start=1):
+        where = f"{name}:{n}"
+        if isinstance(raw, Overlong):
+            yield Failure(where, str(raw))
+            continue
         line = raw.strip()
         if not line:
             continue
-        where = f"{name}:{n}"
         try:
             rec = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -121,7 +125,8 @@ def iter_csv(
     stream: IO[bytes], name: str, mapping: Mapping[str, str], *, delimiter: str = ","
 ) -> Iterator[RawDocument | Failure]:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
-    reader = csv.reader(text, delimiter=delimiter)
+    lines = (OVERLONG + "\n" if isinstance(x, Overlong) else x for x in bounded_lines(text, MAX_LINE_BYTES))
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -153,6 +158,9 @@ def iter_csv(
         if not row or all(not c.strip() for c in row):
             continue
         where = f"{name}:{row_no}"
+        if OVERLONG in row[0]:
+            yield Failure(where, f"CSV line over the {MAX_LINE_BYTES // (1024 * 1024)} MB limit for one record")
+            continue
         if len(row) != len(header):
             yield Failure(where, f"broken CSV row: {len(row)} fields, the header has {len(header)}")
             continue

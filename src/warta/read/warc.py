@@ -25,10 +25,11 @@ def gzip_truncated(stream: IO[bytes]) -> bool:
     stream.seek(0)
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     pending = False
-    while chunk := stream.read(1 << 20):
+    while chunk := stream.read(1 << 16):
         while chunk:
             try:
-                d.decompress(chunk)
+                # at most 1 MB out per call: a megabyte of zeros decompresses to a gigabyte
+                d.decompress(chunk, 1 << 20)
             except zlib.error:
                 return True
             pending = not d.eof
@@ -37,7 +38,7 @@ def gzip_truncated(stream: IO[bytes]) -> bool:
                 d = zlib.decompressobj(16 + zlib.MAX_WBITS)
                 pending = bool(chunk)
             else:
-                chunk = b""
+                chunk = d.unconsumed_tail
     return pending
 
 
@@ -93,13 +94,48 @@ def iter_warc(
         yield Failure(name, "truncated WARC: the file does not end with a record separator")
 
 
+MAX_HEADER_LINE = 1 << 20  # bytes in one WARC or HTTP header line
+MAX_HEADERS = 8 << 20  # bytes of header lines read one after the other (between two reads of a body)
+
+
+class HeaderTooLarge(Exception):
+    pass
+
+
+def _bounded_reader(it: Any) -> None:
+    """Make warcio's reader refuse over-long header lines and headers: warcio reads a header
+    line whole (a 1 GB line of a 1 MB gzip file is 1 GB in memory) and keeps every line."""
+    reader = it.reader
+    readline, read = reader.readline, reader.read
+    seen = [0]
+
+    def bounded_readline(length: int | None = None) -> bytes:
+        size = MAX_HEADER_LINE if not length or length > MAX_HEADER_LINE else length
+        line: bytes = readline(size)
+        seen[0] += len(line)
+        if len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
+            raise HeaderTooLarge(f"a header line over {MAX_HEADER_LINE // 1024} KB")
+        if seen[0] > MAX_HEADERS:
+            raise HeaderTooLarge(f"headers over {MAX_HEADERS // (1024 * 1024)} MB")
+        return line
+
+    def counted_read(*args: Any, **kwargs: Any) -> bytes:
+        seen[0] = 0
+        return read(*args, **kwargs)  # type: ignore[no-any-return]
+
+    reader.readline = bounded_readline
+    reader.read = counted_read
+
+
 def _records(stream: IO[bytes], name: str, skipped: dict[str, int] | None) -> Iterator[RawDocument | Failure]:
     from warcio.archiveiterator import ArchiveIterator
 
     skipped = skipped if skipped is not None else {}
     n = 0
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        records = ArchiveIterator(stream, arc2warc=True)
+        _bounded_reader(records)  # before the first record is read
+        for record in records:
             n += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
             rid = record.rec_headers.get_header("WARC-Record-ID") or f"record {n}"
@@ -130,5 +166,7 @@ def _records(stream: IO[bytes], name: str, skipped: dict[str, int] | None) -> It
                 fetched=record.rec_headers.get_header("WARC-Date"),
                 meta={"warc_record_id": rid},
             )
+    except HeaderTooLarge as exc:
+        yield Failure(f"{name} (after {n} records)", f"WARC record with {exc}: the rest of the file is skipped")
     except Exception as exc:  # warcio raises various errors on corrupt gzip members and headers
         yield Failure(f"{name} (after {n} records)", f"truncated or corrupt WARC: {type(exc).__name__}: {exc}"[:300])

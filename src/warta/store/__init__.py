@@ -13,6 +13,7 @@ import re
 from warta.errors import InputError
 from warta.store.base import (
     EXPORT_TABLES,
+    QUERY_SECONDS,
     SCHEMA_VERSION,
     STANDINGS,
     AddResult,
@@ -20,11 +21,13 @@ from warta.store.base import (
     Profile,
     Speaker,
     Store,
+    as_id,
     canonical_key,
 )
 
 __all__ = [
     "EXPORT_TABLES",
+    "QUERY_SECONDS",
     "SCHEMA_VERSION",
     "STANDINGS",
     "AddResult",
@@ -32,6 +35,7 @@ __all__ = [
     "Profile",
     "Speaker",
     "Store",
+    "as_id",
     "canonical_key",
     "open_store",
     "redact",
@@ -50,12 +54,17 @@ def require_db(target: str) -> None:
         raise InputError(f"{target}: no such archive (create one with: warta ingest INPUT... --db {target})")
 
 
-def open_store(target: str = "warta.db") -> Store:
-    """Open (creating or migrating) the store at a file path or a PostgreSQL URL."""
+def open_store(target: str = "warta.db", *, query_seconds: float | None = QUERY_SECONDS) -> Store:
+    """Open (creating or migrating) the store at a file path or a PostgreSQL URL.
+
+    ``query_seconds``: the time limit of one read statement (None: none); past it the store
+    raises :class:`warta.errors.QueryTimeout`. A database that is not a Warta archive (it has
+    other tables) is refused with :class:`warta.errors.StoreError`.
+    """
     if target.startswith(("postgresql://", "postgres://")):
         from warta.store.postgres import PostgresStore
 
-        return PostgresStore(target)
+        return PostgresStore(target, query_seconds=query_seconds)
     from warta.store.sqlite import SqliteStore
 
-    return SqliteStore(target)
+    return SqliteStore(target, query_seconds=query_seconds)

@@ -30,6 +30,9 @@ from typing import Any
 from warta.article import Article
 
 SCHEMA_VERSION = 3
+# the longest one read statement may run (seconds) before the store stops it with
+# warta.errors.QueryTimeout: a search must not hold a server's worker (or a CPU) for minutes
+QUERY_SECONDS = 10.0
 # values of the quotation filter on the speaker's standing (docs/schema.md)
 STANDINGS = ("public", "private", "unknown", "not-private")
 
@@ -103,6 +106,22 @@ EXPORT_TABLES: dict[str, list[str]] = {
         "main",
     ],
 }
+
+
+MAX_ID = 2**63 - 1  # ids are 64-bit integers in both back ends
+
+
+def as_id(value: int | str | None) -> int | None:
+    """An entity or quotation id given as an int or a string of ASCII digits, when it fits in
+    64 bits; None for anything else ("²".isdigit() is True, and 2**64 overflows the database)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value <= MAX_ID else None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        n = int(value)
+        return n if n <= MAX_ID else None
+    return None
 
 
 def canonical_key(name: str) -> str:

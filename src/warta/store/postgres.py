@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from warta.errors import InputError
-from warta.store.base import SCHEMA_VERSION
+from warta.errors import InputError, QueryTimeout, StoreError, WartaError
+from warta.store.base import QUERY_SECONDS, SCHEMA_VERSION
 from warta.store.migrations import MIGRATIONS
 from warta.store.query import Term, to_tsquery
 from warta.store.sql import SqlStore
@@ -21,25 +21,70 @@ from warta.store.sql import SqlStore
 MIGRATION_LOCK = 0x57415254  # pg_advisory_xact_lock key: one migrating process at a time
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
+
+
 class PostgresStore(SqlStore):
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, query_seconds: float | None = QUERY_SECONDS) -> None:
         import psycopg
 
         self.url = url
+        self.query_seconds = query_seconds
         self.integrity_errors = (psycopg.errors.UniqueViolation,)
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise InputError(f"cannot connect to PostgreSQL: {msg}") from None
-        self._migrate()
+            raise InputError(f"cannot connect to PostgreSQL: {_first_line(exc)}") from None
+        try:
+            with self._guard():
+                self._refuse_foreign()
+                self._migrate()
+                # every statement outside a write transaction (see _tx) runs under this limit
+                ms = max(1, int(query_seconds * 1000)) if query_seconds is not None else 0  # 0: none
+                self.conn.execute(f"SET statement_timeout = {ms:d}")
+        except BaseException:
+            self.conn.close()
+            raise
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 
+    def _refuse_foreign(self) -> None:
+        """Refuse another application's schema (tables, none of them Warta's ``meta``)."""
+        rows = self.conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        ).fetchall()
+        names = sorted(r[0] for r in rows)
+        if names and "meta" not in names:
+            shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+            raise StoreError(f"not a Warta archive: the schema holds other tables ({shown}); give another database")
+
+    def _fault(self, exc: Exception) -> WartaError | None:
+        import psycopg
+
+        if isinstance(exc, UnicodeEncodeError):
+            return InputError("text with an invalid character (a lone surrogate) cannot be stored or searched")
+        if not isinstance(exc, psycopg.Error) or isinstance(exc, psycopg.errors.UniqueViolation):
+            return None
+        msg = _first_line(exc)
+        if isinstance(exc, psycopg.errors.QueryCanceled):
+            return QueryTimeout(f"the query took over {self.query_seconds:g} s and was stopped; narrow it")
+        if isinstance(exc, psycopg.DataError):
+            return InputError(f"a value the database refuses: {msg}")
+        if isinstance(exc, psycopg.errors.DiskFull):
+            return StoreError(f"the PostgreSQL server's disk is full: {msg}")
+        if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction | psycopg.errors.InsufficientPrivilege):
+            return StoreError(f"the archive cannot be written: {msg}")
+        if isinstance(exc, psycopg.OperationalError | psycopg.errors.DataCorrupted):
+            return StoreError(f"PostgreSQL: {msg}")
+        return None
+
     @contextmanager
     def _tx(self) -> Iterator[None]:
-        with self.conn.transaction():
+        with self._guard(), self.conn.transaction():
+            self.conn.execute("SET LOCAL statement_timeout = 0")  # writes and migrations are not cut short
             yield
 
     def _version(self) -> int:
@@ -85,7 +130,8 @@ class PostgresStore(SqlStore):
 
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
         sql = self._export_sql(table)
-        with self.conn.transaction(), self.conn.cursor(name=f"warta_export_{table}") as cur:
+        with self._guard(), self.conn.transaction(), self.conn.cursor(name=f"warta_export_{table}") as cur:
+            self.conn.execute("SET LOCAL statement_timeout = 0")  # an export streams the whole table
             cur.itersize = 2000
             cur.execute(sql)
             for row in cur:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
 from warta.article import Article
-from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, canonical_key
+from warta.errors import WartaError
+from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key
 from warta.store.display import tidy_snippet
 from warta.store.filters import article_filters, date_filters, standing_filter
 from warta.store.places import PlaceQueries
@@ -75,26 +76,52 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
     def _quote_match(self, terms: list[Term]) -> tuple[str, str, list[Any]]:
         """(join, where, params) for a full-text query on quotations (alias q)."""
 
+    @abc.abstractmethod
+    def _fault(self, exc: Exception) -> WartaError | None:
+        """The one-line error for a back-end error (disk full, read-only, corrupt, timed out),
+        or None for an error that is a bug here (it propagates as it is)."""
+
+    def _bounded(self) -> AbstractContextManager[Any]:
+        """Around one read statement: the back end's time limit applies (see ``query_seconds``)."""
+        return nullcontext()
+
     # ---- helpers -------------------------------------------------------------------------
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Back-end errors that the user can act on become one-line WartaErrors."""
+        try:
+            yield
+        except WartaError:
+            raise
+        except Exception as exc:
+            fault = self._fault(exc)
+            if fault is None:
+                raise
+            raise fault from None
+
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.conn.execute(self._sql(sql), tuple(params))
+        with self._guard():
+            return self.conn.execute(self._sql(sql), tuple(params))
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self._exec(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        with self._guard(), self._bounded():
+            cur = self.conn.execute(self._sql(sql), tuple(params))
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        row = self._exec(sql, params).fetchone()
-        return tuple(row) if row is not None else None
+        with self._guard(), self._bounded():
+            row = self.conn.execute(self._sql(sql), tuple(params)).fetchone()
+            return tuple(row) if row is not None else None
 
     def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
         cols = list(rows[0])
         sql = self._sql(f"INSERT INTO {table} ({quoted(cols)}) VALUES ({', '.join('?' * len(cols))})")
-        cur = self.conn.cursor()
-        cur.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+        with self._guard():
+            cur = self.conn.cursor()
+            cur.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
 
     def _mark_input(self, key: str | None, name: str | None, status: str, article_id: str | None) -> None:
         if not key:
@@ -127,10 +154,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
 
     def _delete(self, article_id: str) -> None:
         ents = [
-            r[0]
-            for r in self._exec(
-                "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", (article_id,)
-            ).fetchall()
+            r["entity_id"]
+            for r in self._all("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", (article_id,))
         ]
         for table in CHILD_TABLES:
             self._exec(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
@@ -233,8 +258,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ", ".join("?" * len(chunk))
-            rows = self._exec(f"SELECT key FROM inputs WHERE key IN ({marks}){status}", chunk).fetchall()
-            seen.update(r[0] for r in rows)
+            rows = self._all(f"SELECT key FROM inputs WHERE key IN ({marks}){status}", chunk)
+            seen.update(r["key"] for r in rows)
         return seen
 
     def delete_article(self, article_id: str) -> bool:
@@ -257,8 +282,11 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         return self._load_json(self._one("SELECT json FROM articles WHERE url = ?", (url,)))
 
     def _entity_filter(self, entity: int | str) -> tuple[str, list[Any]]:
-        if isinstance(entity, int) or (isinstance(entity, str) and entity.isdigit()):
-            return "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)", [int(entity)]
+        eid = as_id(entity)
+        if eid is not None:
+            return "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)", [eid]
+        if isinstance(entity, int):  # an int past 64 bits: no entity has it
+            return "1 = 0", []
         return (
             "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id"
             " WHERE m.article_id = a.id AND e.key = ?)",
@@ -437,10 +465,12 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         return f"SELECT {quoted(EXPORT_TABLES[table])} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
 
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
-        cur = self.conn.cursor()
-        cur.execute(self._sql(self._export_sql(table)))
+        with self._guard():
+            cur = self.conn.cursor()
+            cur.execute(self._sql(self._export_sql(table)))
         while True:
-            batch = cur.fetchmany(1000)
+            with self._guard():
+                batch = cur.fetchmany(1000)
             if not batch:
                 break
             yield from (tuple(r) for r in batch)

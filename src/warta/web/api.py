@@ -16,13 +16,15 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
-from warta.store import Page, Speaker, Store
-from warta.web.deps import StoreDep
+from warta.budget import time_budget
+from warta.lang import SUPPORTED
+from warta.store import Page, Speaker, Store, as_id
+from warta.store.base import MAX_ID
+from warta.web.deps import StoreDep, extract_in_thread
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
@@ -74,6 +76,7 @@ Since = Annotated[
 Until = Annotated[
     str | None, Query(pattern=DATE, description="published on or before YYYY-MM-DD"), AfterValidator(calendar_day)
 ]
+EntityId = Annotated[int, Path(ge=0, le=MAX_ID, description="a merged entity's id")]
 
 
 class PageOut(BaseModel):
@@ -82,6 +85,14 @@ class PageOut(BaseModel):
     limit: int
     offset: int
     has_more: bool
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def page_out(page: Page) -> PageOut:
@@ -93,10 +104,28 @@ class ArticleIn(BaseModel):
 
     text: str | None = Field(None, description="plain text of the article")
     html: str | None = Field(None, description="the article's HTML page (used when text is absent)")
-    published: str | None = Field(None, description="publication date, YYYY-MM-DD or an ISO datetime")
-    url: str | None = None
-    title: str | None = None
-    lang: str | None = Field(None, description="language code, when known (otherwise detected)")
+    published: str | None = Field(None, max_length=64, description="publication date, YYYY-MM-DD or an ISO datetime")
+    url: str | None = Field(None, max_length=4096)
+    title: str | None = Field(None, max_length=2000)
+    lang: str | None = Field(
+        None,
+        description=f"language code of an installed pack ({', '.join(SUPPORTED)}), when known (otherwise detected)",
+    )
+
+    @field_validator("text", "html", "published", "url", "title", "lang")
+    @classmethod
+    def _encodable(cls, v: str | None) -> str | None:
+        # a lone surrogate ("\ud800" in the JSON) is no text: it cannot be encoded, stored or answered
+        if v is not None and not _encodes(v):
+            raise ValueError("text with an invalid character (a lone surrogate)")
+        return v
+
+    @field_validator("lang")
+    @classmethod
+    def _installed(cls, v: str | None) -> str | None:
+        if v is not None and v not in SUPPORTED:
+            raise ValueError(f"not an installed language pack (those are {', '.join(SUPPORTED)})")
+        return v
 
     def content(self) -> tuple[str, str]:
         if self.text and self.text.strip():
@@ -110,11 +139,15 @@ class ArticleIn(BaseModel):
         return body, fmt
 
 
-def run_extract(doc: ArticleIn) -> Any:
+def run_extract(doc: ArticleIn, seconds: float | None) -> Any:
     import warta
+    import warta.pipeline
 
     body, fmt = doc.content()
-    return warta.extract(body, published=doc.published, url=doc.url, lang=doc.lang, title=doc.title, format=fmt)
+    if seconds is not None:
+        warta.pipeline.warm()  # models load outside the budget (once per process)
+    with time_budget(seconds):
+        return warta.extract(body, published=doc.published, url=doc.url, lang=doc.lang, title=doc.title, format=fmt)
 
 
 def require_token(request: Request) -> None:
@@ -164,7 +197,7 @@ def list_articles(
             sp, outlet=outlet, language=language, since=since, until=until, limit=limit, offset=offset
         )
         return page_out(Page(items, total, limit, offset))
-    ent: int | str | None = int(entity) if entity and entity.isdigit() else entity
+    ent: int | str | None = as_id(entity) if as_id(entity) is not None else entity
     return page_out(
         db.search_articles(
             q, outlet=outlet, language=language, since=since, until=until, entity=ent, limit=limit, offset=offset
@@ -173,8 +206,9 @@ def list_articles(
 
 
 def resolve_speaker(db: Store, speaker: str) -> Speaker:
-    if speaker.isdigit():
-        return Speaker(entity_id=int(speaker))
+    eid = as_id(speaker)
+    if eid is not None:
+        return Speaker(entity_id=eid)
     eid = db.entity_by_name(speaker)
     return Speaker(entity_id=eid) if eid is not None else Speaker(name=speaker).resolved(db)
 
@@ -191,7 +225,7 @@ def get_article(db: StoreDep, article_id: Annotated[str, Path(max_length=64)]) -
 def post_article(
     request: Request, db: StoreDep, doc: Annotated[ArticleIn, Body()], _: None = Depends(require_token)
 ) -> dict[str, Any]:
-    article = run_extract(doc)
+    article = run_extract(doc, request.app.state.extract_seconds)
     res = db.add(article, input_name=doc.url or "api")
     return {"id": res.id, "status": res.status, "replaced": res.replaced, "url": f"/articles/{res.id}"}
 
@@ -208,7 +242,7 @@ def list_entities(
 
 
 @router.get("/entities/{entity_id}", summary="One entity with the articles mentioning it and its quotations")
-def get_entity(db: StoreDep, entity_id: int, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+def get_entity(db: StoreDep, entity_id: EntityId, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     ent = db.get_entity(entity_id)
     if ent is None:
         raise HTTPException(404, f"no entity {entity_id}")
@@ -238,7 +272,7 @@ def get_speaker(
     quoted speaker whose name contains it, as ``warta quotes --speaker`` and ``/api/quotes?speaker=``
     match. ``matches`` lists every quoted speaker whose name contains ``name``."""
     matches = db.speakers_named(name, limit=MAX_MATCHES)
-    sp = resolve_speaker(db, name) if not name.isdigit() else Speaker(name=name).resolved(db)
+    sp = resolve_speaker(db, name) if as_id(name) is None else Speaker(name=name).resolved(db)
     quotes, n_quotes = db.speaker_quotes(sp, limit=limit, offset=offset)
     shown = name
     if n_quotes == 0 and matches:  # no speaker of exactly this name: the most quoted one containing it
@@ -281,7 +315,7 @@ def list_quotes(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> PageOut:
-    sp: int | str | None = int(speaker) if speaker and speaker.isdigit() else speaker
+    sp: int | str | None = as_id(speaker) if as_id(speaker) is not None else speaker
     return page_out(
         db.quotes(
             speaker=sp,
@@ -302,6 +336,7 @@ def list_sources(db: StoreDep, limit: Limit = 50) -> dict[str, Any]:
 
 
 @router.post("/extract", summary="Annotate a text or HTML page; nothing is stored")
-async def extract(doc: Annotated[ArticleIn, Body()]) -> dict[str, Any]:
-    article = await run_in_threadpool(run_extract, doc)
+async def extract(request: Request, doc: Annotated[ArticleIn, Body()]) -> dict[str, Any]:
+    seconds = request.app.state.extract_seconds
+    article = await extract_in_thread(lambda: run_extract(doc, seconds), seconds)
     return article.to_dict()  # type: ignore[no-any-return]

@@ -22,9 +22,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warta import __version__
-from warta.errors import InputError, UsageError, WartaError
+from warta.errors import WartaError
+from warta.store import QUERY_SECONDS
 from warta.web import api, pages, places
-from warta.web.deps import HERE, error_response, templates
+from warta.web.deps import EXTRACT_SECONDS, HERE, error_response, error_status, templates
 from warta.web.security import BodyLimit, SecurityHeaders
 from warta.web.stores import StorePool
 
@@ -57,9 +58,19 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.pool.close()
 
 
-def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, docs: bool = True) -> FastAPI:
-    """The server over the archive at ``db``; ``token`` (default: ``$WARTA_API_TOKEN``) enables writes."""
-    pool = StorePool(db)
+def create_app(
+    db: str,
+    *,
+    token: str | None = None,
+    max_body: int = MAX_BODY,
+    docs: bool = True,
+    query_seconds: float | None = QUERY_SECONDS,
+    extract_seconds: float | None = EXTRACT_SECONDS,
+) -> FastAPI:
+    """The server over the archive at ``db``; ``token`` (default: ``$WARTA_API_TOKEN``) enables
+    writes; ``query_seconds``: the longest one read statement may run, ``extract_seconds``: one
+    extraction (``POST /api/extract``, ``/paste``); 503 past either."""
+    pool = StorePool(db, query_seconds=query_seconds)
     app = FastAPI(
         title="Warta",
         version=__version__,
@@ -78,6 +89,7 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
     app.state.token = token if token is not None else (os.environ.get("WARTA_API_TOKEN") or None)
     app.state.templates = templates()
     app.state.max_body = max_body
+    app.state.extract_seconds = extract_seconds
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -94,8 +106,7 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY, d
 
     @app.exception_handler(WartaError)
     async def warta_error(request: Request, exc: WartaError) -> Response:
-        status = 400 if isinstance(exc, UsageError | InputError) else 422
-        return error_response(request, status, str(exc))
+        return error_response(request, error_status(exc), str(exc)[:500])
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:

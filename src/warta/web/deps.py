@@ -6,18 +6,48 @@ They live here so that the app imports the API and the pages, and neither import
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import jinja2
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from warta import __version__
+from warta.errors import BudgetError, InputError, QueryTimeout, StoreError, UsageError, WartaError
 from warta.store import Store
 from warta.web import charts, render
 
 HERE = Path(__file__).resolve().parent
+EXTRACT_SECONDS = 8.0  # the time one extraction may take in the server (POST /api/extract, /paste): 503 past it
+T = TypeVar("T")
+
+
+def error_status(exc: WartaError) -> int:
+    """The HTTP status of a one-line error: the request's fault (4xx) or the server's limits (503)."""
+    if isinstance(exc, QueryTimeout | BudgetError | StoreError):
+        return 503  # the work was stopped or the archive is unusable: try again later, or narrower
+    if isinstance(exc, UsageError | InputError):
+        return 400
+    return 422
+
+
+async def extract_in_thread(work: Callable[[], T], seconds: float | None) -> T:
+    """Run an extraction (which sets its own :func:`warta.budget.time_budget` of ``seconds``)
+    in the thread pool and answer within the budget: the stages stop at their next look at the
+    clock, and the answer does not wait for that look."""
+    if seconds is None:
+        return await run_in_threadpool(work)
+    from warta.pipeline import warm
+
+    await run_in_threadpool(warm)  # the first request loads the models, outside the budget
+    try:
+        return await asyncio.wait_for(run_in_threadpool(work), seconds + 1.0)
+    except TimeoutError:
+        raise BudgetError(f"extraction took over {seconds:g} s and was stopped; send a shorter text") from None
 
 
 def templates() -> jinja2.Environment:

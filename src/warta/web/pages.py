@@ -14,12 +14,12 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from warta.store import Speaker, Store
+from warta.budget import time_budget
+from warta.store import Speaker, Store, as_id
 from warta.web import render
-from warta.web.deps import StoreDep
+from warta.web.deps import StoreDep, error_status, extract_in_thread
 
 PER_PAGE = 20
 MAX_PAGE = 500  # deeper pages: narrow the search
@@ -99,7 +99,7 @@ def search(
     entity: Annotated[str, Query(max_length=200)] = "",
     page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
 ) -> HTMLResponse:
-    ent: int | str | None = int(entity) if entity.isdigit() else (entity or None)
+    ent: int | str | None = as_id(entity) if as_id(entity) is not None else (entity or None)
     hits = db.search_articles(
         q or None,
         outlet=outlet or None,
@@ -305,11 +305,17 @@ async def paste(
             fmt=fmt,
             error="paste a text or an HTML page",
         )
+
+    seconds = request.app.state.extract_seconds
+
+    def work() -> Any:
+        with time_budget(seconds):
+            return warta.extract(text, published=published or None, format=None if fmt == "auto" else fmt)
+
     try:
-        art = await run_in_threadpool(
-            lambda: warta.extract(text, published=published or None, format=None if fmt == "auto" else fmt)
-        )
+        art = await extract_in_thread(work, seconds)
     except WartaError as exc:
-        return page(request, "paste.html", status=400, text=text, published=published, fmt=fmt, error=str(exc))
+        status = error_status(exc)
+        return page(request, "paste.html", status=status, text=text, published=published, fmt=fmt, error=str(exc)[:500])
     ctx = article_context(art.to_dict(), None)
     return page(request, "article.html", stored=False, **ctx)

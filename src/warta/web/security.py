@@ -8,8 +8,11 @@ pass the limit (such a body is read here and handed on).
 
 from __future__ import annotations
 
+import json
+import logging
 from typing import Any
 
+log = logging.getLogger("warta.web")
 Scope = dict[str, Any]
 Message = dict[str, Any]
 
@@ -30,6 +33,10 @@ HEADERS = [
 
 
 class SecurityHeaders:
+    """The security headers on every response, 500s included: an error the application did not
+    handle is answered here (logged, a one-line body, the headers) and not raised further, so
+    the server keeps the connection open instead of dropping it."""
+
     def __init__(self, app: Any) -> None:
         self.app = app
 
@@ -37,16 +44,25 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
                 headers += [(k, v) for k, v in HEADERS if k not in present]
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("error serving %s", scope.get("path", "?"))
+            if started:  # part of the answer is out: nothing sane can follow, the server closes
+                raise
+            await respond(scope, send_with_headers, 500, "internal error; the server log has the details")
 
 
 class BodyLimit:
@@ -102,21 +118,24 @@ class BodyLimit:
     async def _refuse(self, scope: Scope, send: Any, malformed: bool) -> None:
         status = 400 if malformed else 413
         reason = "malformed Content-Length" if malformed else f"request body over the limit of {self.limit:,} bytes"
-        if str(scope.get("path", "")).startswith("/api/"):
-            import json
+        await respond(scope, send, status, reason)
 
-            body = json.dumps({"error": reason, "status": status}).encode()
-            ctype = b"application/json"
-        else:
-            from markupsafe import escape
 
-            body = f"<!doctype html><title>{status}</title><h1>{status}</h1><p>{escape(reason)}</p>".encode()
-            ctype = b"text/html; charset=utf-8"
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+async def respond(scope: Scope, send: Any, status: int, reason: str) -> None:
+    """A one-line error answer written at the ASGI level: JSON under /api/, a page elsewhere."""
+    if str(scope.get("path", "")).startswith("/api/"):
+        body = json.dumps({"error": reason, "status": status}).encode()
+        ctype = b"application/json"
+    else:
+        from markupsafe import escape
+
+        body = f"<!doctype html><title>{status}</title><h1>{status}</h1><p>{escape(reason)}</p>".encode()
+        ctype = b"text/html; charset=utf-8"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -11,13 +11,14 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from warta.store import Store, open_store, require_db
+from warta.store import QUERY_SECONDS, Store, open_store, require_db
 
 
 class StorePool:
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, *, query_seconds: float | None = QUERY_SECONDS) -> None:
         require_db(target)  # a read-mostly server must not create an empty archive by a typo
         self.target = target
+        self.query_seconds = query_seconds
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[Store] = []
@@ -26,7 +27,7 @@ class StorePool:
     def get(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.target)
+            store = open_store(self.target, query_seconds=self.query_seconds)
             self._local.store = store
             with self._lock:
                 self._all.append(store)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from warta import budget
 from warta.article import Article, Entity, Mention
 from warta.extract.entities.lexicons import common_words, countries, places, span_text, word_list
 from warta.extract.entities.linking import add_roles, contains, government_use, words
@@ -55,6 +56,7 @@ def recognise(text: str, spans: list[tuple[int, int]], pack: LanguagePack) -> tu
     sents: Sentences = []
     k = 0
     for toks in chunks:
+        budget.check()
         s, e = toks[0].start, toks[-1].end
         mine: list[ner.EntitySpan] = []
         while k < len(ents) and ents[k].start < e:

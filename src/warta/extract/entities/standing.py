@@ -99,7 +99,15 @@ def entity_standing(article: Article, entity: Entity, p: Patterns) -> str | None
     )
 
 
-def speaker_standing(article: Article, speaker: Speaker, by_id: dict[str, Entity], p: Patterns) -> str | None:
+def speaker_standing(
+    article: Article,
+    speaker: Speaker,
+    by_id: dict[str, Entity],
+    p: Patterns,
+    seen: dict[str, str | None] | None = None,
+) -> str | None:
+    """The standing of a quotation's speaker; ``seen``: the verdicts on the text around each
+    name so far in this article (the text is searched once per name, not once per quotation)."""
     ent = by_id.get(speaker.entity) if speaker.entity else None
     titles = list(speaker.titles) + (list(ent.titles) if ent else [])
     affiliations = list(speaker.affiliations) + (list(ent.affiliations) if ent else [])
@@ -112,10 +120,17 @@ def speaker_standing(article: Article, speaker: Speaker, by_id: dict[str, Entity
     # people's standing is set by annotate() before the speakers'; other entities are read here
     if ent is not None and (ent.standing if ent.type == "PER" else entity_standing(article, ent, p)) == PRIVATE:
         return PRIVATE
+    if seen is not None and speaker.name in seen:
+        return seen[speaker.name]
     spots = _name_positions(article.text, speaker.name)
-    if any(_private_at(article.text, s, e, p, introduced=k == 0) for k, (s, e) in enumerate(spots)):
-        return PRIVATE
-    return None
+    verdict = (
+        PRIVATE
+        if any(_private_at(article.text, s, e, p, introduced=k == 0) for k, (s, e) in enumerate(spots))
+        else None
+    )
+    if seen is not None:
+        seen[speaker.name] = verdict
+    return verdict
 
 
 @stage(requires=("entities",), assigns=("standing",))
@@ -132,6 +147,7 @@ def annotate(article: Article) -> None:
     for e in article.entities:
         if e.type == "PER":
             e.standing = entity_standing(article, e, p)
+    seen: dict[str, str | None] = {}
     for q in article.quotes:
         if q.speaker is not None:
-            q.speaker.standing = speaker_standing(article, q.speaker, by_id, p)
+            q.speaker.standing = speaker_standing(article, q.speaker, by_id, p, seen)

@@ -4,12 +4,16 @@ candidate quotations found before their speakers are resolved."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from warta.article import Article, Cue
 from warta.extract.quotes.marks import Quoted
 from warta.extract.quotes.phrase import SpeakerRef
 from warta.nlp.segment import Token, tokenize
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -39,6 +43,8 @@ class Doc:
         self.paragraphs = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
         self.sentence_spans = [(s.start, s.end) for s in article.sentences] or self.paragraphs
         self.sentence_starts = [s for s, _ in self.sentence_spans]
+        self._para_starts = [s for s, _ in self.paragraphs]
+        self._memo: dict[str, object] = {}  # per-article indexes the finders build once (see memo)
 
     def tok_index(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -46,18 +52,29 @@ class Doc:
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         # bisect both ends and slice: linear scans made single-line megabyte texts quadratic
-        i = self.tok_index(start)
-        j = bisect.bisect_right(self.ends, end, lo=i)
+        i, j = self.token_range(start, end)
         return self.tokens[i:j]
 
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indexes ``i, j`` of the tokens inside ``[start, end)``: ``tokens_in`` without the copy."""
+        i = self.tok_index(start)
+        return i, max(i, bisect.bisect_right(self.ends, end, lo=i))
+
+    def memo(self, name: str, build: Callable[[], T]) -> T:
+        """An index over the whole article, built on first use and kept with this Doc."""
+        if name not in self._memo:
+            self._memo[name] = build()
+        return self._memo[name]  # type: ignore[return-value]
+
     def paragraph_of(self, offset: int) -> tuple[int, int]:
-        for s, e in self.paragraphs:
-            if s <= offset < e:
-                return s, e
+        # spans are sorted and do not overlap: the last one starting at or before offset
+        k = bisect.bisect_right(self._para_starts, offset) - 1
+        if k >= 0 and offset < self.paragraphs[k][1]:
+            return self.paragraphs[k]
         return self.paragraphs[-1]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        for s, e in self.sentence_spans:
-            if s <= offset < e:
-                return s, e
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if k >= 0 and offset < self.sentence_spans[k][1]:
+            return self.sentence_spans[k]
         return self.paragraph_of(offset)

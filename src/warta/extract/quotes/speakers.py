@@ -8,6 +8,7 @@ People named as the subject of a sentence ("Kapolsek Tambora Kompol Slamet Riyad
 
 from __future__ import annotations
 
+from warta import budget
 from warta.article import Article, Quote, Span, Speaker
 from warta.extract.entities.person_names import person_like
 from warta.extract.quotes.doc import Candidate, Doc
@@ -16,7 +17,6 @@ from warta.extract.quotes.names import is_cap, person_name
 from warta.extract.quotes.registry import declare
 from warta.extract.quotes.resolve import copy_speaker, resolve
 from warta.lang.lexicon import QuoteLexicon
-from warta.nlp.segment import Token
 
 SUBJECT_FOCUS = declare("subject-focus", "a person named as a sentence's subject comes into focus for later pronouns")
 QUOTED_PERSON = declare(
@@ -66,6 +66,7 @@ def attribute(
     si = 0
     last_indirect: Quote | None = None
     for c in cands:
+        budget.check()
         while si < len(subjects) and subjects[si][0] < c.start:
             off, name = subjects[si]
             focus, focus_para = Speaker(entity=None, name=names.fullest(name)), _para_idx(article, off)
@@ -149,6 +150,7 @@ def sentence_subjects(doc: Doc, names: NameIndex, lex: QuoteLexicon) -> list[tup
     for e in doc.article.entities:
         if e.type == "PER" and person_like(doc.article, e.name, lex):
             for m in e.mentions:
+                budget.check()
                 if _subject_position(doc, m.start, m.end, lex):
                     out.append((m.start, e.name))
     return sorted(out)
@@ -162,52 +164,115 @@ def _subject_position(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> bool
     Rakhmat berharap", "Dalam peluncuran program itu, Gubernur X meminta"), or a passive cue
     ("Hal senada dikemukakan Koordinator DFW X"). A one-word mention followed by another
     capitalised word ("Kadin Surabaya mengusulkan") is part of a longer name, not a subject.
+
+    Works on token indexes and the article-wide :class:`SubjectIndex`, so each mention costs
+    the same on a sentence of a million characters as on one of twenty words.
     """
+    ix = doc.memo("subject-index", lambda: SubjectIndex(doc, lex))
+    tokens = doc.tokens
     ss, se = doc.sentence_of(start)
-    after = doc.tokens_in(end, se)[:1]
-    if after and is_cap(after[0].text) and len(doc.text[start:end].split()) == 1:
+    a_i, a_j = doc.token_range(end, se)
+    after = tokens[a_i] if a_i < a_j else None
+    if after is not None and is_cap(after.text) and len(doc.text[start:end].split()) == 1:
         return False
-    toks = doc.tokens_in(ss, start)
-    k = len(toks)
-    while k > 0 and (
-        is_cap(toks[k - 1].text) or toks[k - 1].text in SUBJECT_RUN_PUNCT or toks[k - 1].text in lex.subject_run_words
-    ):
-        low = toks[k - 1].text.lower()
-        if low in lex.subject_adjuncts or low in lex.cue_words:
-            return False  # "Terkait Daniel yang ...", "Menurut Amin, ...": not the subject
-        k -= 1
-    if k == 0:
+    first, k = doc.token_range(ss, start)  # the sentence's tokens before the mention: [first, k)
+    # walk back over the capitalised run before the mention (a title, an affiliation)
+    run = max(first, ix.run_start[k])
+    if ix.last_stop[k] >= run:
+        return False  # "Terkait Daniel yang ...", "Menurut Amin, ...": not the subject
+    k = run
+    if k == first:
         return True
-    prev = toks[k - 1].text.lower()
+    prev = tokens[k - 1].text.lower()
     if prev in lex.passive_cues:
         return True
     if prev != ",":
         return False
-    if after and after[0].text == "," and ADJUNCT_SUBJECT.on:
+    if after is not None and after.text == "," and ADJUNCT_SUBJECT.on:
         # "Dosen Fakultas Ekonomika UGM, Rimawan Pradiptyo, juga menyoroti ...": an apposition
-        nxt = doc.tokens_in(after[0].end, se)[:1]
-        if nxt and nxt[0].text[:1].islower():
+        n_i, n_j = doc.token_range(after.end, se)
+        if n_i < n_j and tokens[n_i].text[:1].islower():
             return True
-    return ADJUNCT_SUBJECT.on and _after_adjunct(toks[: k - 1], lex)
+    return ADJUNCT_SUBJECT.on and _after_adjunct(ix, first, k - 1, lex)
 
 
-def _after_adjunct(head_toks: list[Token], lex: QuoteLexicon) -> bool:
-    """Do the words before the comma make a fronted adjunct or connector (or nothing)?"""
-    head_toks = [t for t in head_toks if t.text != ","]
-    head = [t.text.lower() for t in head_toks]
-    if not head:
+class SubjectIndex:
+    """What ``_subject_position`` asks about the tokens before a mention, for every token
+    index at once (one pass over the article):
+
+    - ``run_start[k]``: where the run of capitalised words, run punctuation and run words
+      (``lex.subject_run_words``) that ends before token ``k`` starts;
+    - ``last_stop[k]``: the last token before ``k`` that is a fronted adjunct or a cue word
+      (-1 if none), which ends the search for a subject when it lies in that run;
+    - over the tokens that are not commas, in order (``plain``), the prefix counts of those
+      that are not connectors and of capitalised adjuncts, and their positions.
+    """
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
+        tokens = doc.tokens
+        n = len(tokens)
+        self.run_start = [0] * (n + 1)
+        self.last_stop = [-1] * (n + 1)
+        start, stop = 0, -1
+        cue_words = lex.cue_words  # a union built on each access
+        for i, t in enumerate(tokens):
+            in_run = is_cap(t.text) or t.text in SUBJECT_RUN_PUNCT or t.text in lex.subject_run_words
+            if not in_run:
+                start = i + 1
+            low = t.text.lower()
+            if in_run and (low in lex.subject_adjuncts or low in cue_words):
+                stop = i
+            self.run_start[i + 1] = start
+            self.last_stop[i + 1] = stop
+        # tokens that are not commas, in order; plain_at[i]: how many of them come before token i
+        self.plain: list[int] = []
+        self.plain_at = [0] * (n + 1)
+        self.not_connector = [0]  # prefix counts over self.plain
+        self.capital_adjunct = [0]
+        for i, t in enumerate(tokens):
+            self.plain_at[i] = len(self.plain)
+            if t.text == ",":
+                continue
+            low = t.text.lower()
+            self.plain.append(i)
+            self.not_connector.append(self.not_connector[-1] + (low not in lex.connectors))
+            self.capital_adjunct.append(
+                self.capital_adjunct[-1] + (t.text[:1].isupper() and low in lex.subject_adjuncts)
+            )
+        self.plain_at[n] = len(self.plain)
+        self.words = [t.text.lower() for t in tokens]
+        self.upper = [t.text[:1].isupper() for t in tokens]
+        self.longest_connector = max((c.count(" ") + 1 for c in lex.connectors), default=0)
+
+
+def _after_adjunct(ix: SubjectIndex, first: int, stop: int, lex: QuoteLexicon) -> bool:
+    """Do the words before the comma (tokens ``[first, stop)``, commas left out) make a fronted
+    adjunct or connector (or nothing)?"""
+    a, b = ix.plain_at[first], ix.plain_at[stop]  # the head: ix.plain[a:b]
+    if a == b:
         return True
-    if all(w in lex.connectors for w in head) or head[0] in lex.subject_adjuncts:
+    if ix.not_connector[b] == ix.not_connector[a] or ix.words[ix.plain[a]] in lex.subject_adjuncts:
         return True
     # a subheading glued before the sentence: "Banyak hikmahnya Secara terpisah, Wakil Ketua ..."
+    if ix.capital_adjunct[b] > ix.capital_adjunct[a + 1]:
+        return True
+    # ... or a capitalised word opening a connector that runs to the comma (only the last few
+    # words can: no connector is longer)
     return any(
-        head_toks[i].text[:1].isupper() and (" ".join(head[i:]) in lex.connectors or head[i] in lex.subject_adjuncts)
-        for i in range(1, len(head))
+        ix.upper[ix.plain[h]] and " ".join(ix.words[ix.plain[x]] for x in range(h, b)) in lex.connectors
+        for h in range(max(a + 1, b - ix.longest_connector), b)
     )
 
 
 def _para_idx(article: Article, offset: int) -> int:
-    for k, p in enumerate(article.paragraphs):
-        if p.start <= offset < p.end:
-            return k
-    return -1
+    """Index of the paragraph holding ``offset``, or -1 (paragraphs are sorted and disjoint)."""
+    paras = article.paragraphs
+    lo, hi = 0, len(paras)
+    while lo < hi:  # the last paragraph starting at or before offset
+        mid = (lo + hi) // 2
+        if paras[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    k = lo - 1
+    return k if k >= 0 and offset < paras[k].end else -1

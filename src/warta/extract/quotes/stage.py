@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from warta import lang
+from warta import budget, lang
 from warta.article import Article
 from warta.extract.quotes.direct import find_direct
 from warta.extract.quotes.doc import Candidate, Doc
@@ -55,6 +55,7 @@ def find_indirect(doc: Doc, lex: QuoteLexicon, direct: list[Candidate]) -> list[
     finder = IndirectFinder(doc.article, lex)
     out: list[Candidate] = []
     for ss, se in doc.sentence_spans:
+        budget.check()
         toks = doc.tokens_in(ss, se)
         for f in finder.sentence(toks, inside, opens_direct):
             out.append(

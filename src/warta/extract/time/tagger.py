@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from warta import lang
+from warta import budget, lang
 from warta.article import Quantity
 from warta.extract.time import amounts, grammar
 from warta.extract.time.lexicon import PackLike, lexicon, pack_of
@@ -444,6 +444,7 @@ class Detector:
         return {lab: [(a + start, b + start) for a, b in v] for lab, v in found.items()}
 
     def _tag(self, sub: str, view: ViewSource | None) -> dict[str, list[Span]]:
+        budget.check()
         with self._tagged_lock:
             done = self._tagged.get(sub)
             if done is not None:
