@@ -215,3 +215,13 @@ def test_article_body_not_used_when_it_disagrees_or_is_cut_short():
     assert html_meta.agreeing_lines(text, ARTICLE[0]) is None
     assert html_meta.agreeing_lines(text * 3, body) is None
     assert html_meta.agreeing_lines(text, None) is None
+
+
+def test_warta_eval_html_prints_the_bench_figures(capsys):
+    from warta.cli import main
+
+    assert main(["eval", "html", "--split", "dev"]) == 0
+    cli = capsys.readouterr().out
+    _bench().report(split="dev")
+    assert cli == capsys.readouterr().out
+    assert cli.startswith("== dev: 6 pages") and "\nwarta " in cli
