@@ -130,17 +130,14 @@ def run(root: Path = SET, split: str = "all") -> dict[str, dict[str, Any]]:
     return res
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", type=Path, default=SET)
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
-    ap.add_argument("--show", action="store_true", help="per page: body F1 and what each system got wrong")
-    args = ap.parse_args()
+def report(root: Path = SET, split: str = "all", show: bool = False) -> None:
+    """Print the figures per split (all three for "all"); ``show`` adds each page's F1 and misses.
+    ``warta eval html`` prints the same through this function."""
     sc = _scorer()
-    for split in ["dev", "test", "all"] if args.split == "all" else [args.split]:
-        res = run(args.set, split)
+    for part in ["dev", "test", "all"] if split == "all" else [split]:
+        res = run(root, part)
         n = next(iter(res.values()))["n"]
-        print(f"== {split}: {n} pages (body: 4-token shingles as in bench/html_extraction.py)")
+        print(f"== {part}: {n} pages (body: 4-token shingles as in bench/html_extraction.py)")
         print(f"{'system':<17} {'P':>6} {'R':>6} {'F1':>6}  {'titles':>7} {'dates':>6} {'outlets':>7}")
         for name, r in res.items():
             b = r["body"]
@@ -148,12 +145,21 @@ def main() -> int:
                 f"{name:<17} {b['precision']:>6.3f} {b['recall']:>6.3f} {b['f1']:>6.3f}  "
                 f"{r['titles']:>3}/{n:<3} {r['dates']:>2}/{n:<3} {r['outlets']:>3}/{n:<3}"
             )
-        if args.show:
+        if show:
             for name, r in res.items():
                 for pid, p in r["pages"].items():
                     f1 = sc.metrics([p["counts"]])["f1"]
                     bad = [k for k in ("title", "date", "outlet") if not p[k]]
                     print(f"  {name:<17} {pid:<28} F1 {f1:.3f}  wrong: {bad} {p['got'] if bad else ''}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", type=Path, default=SET)
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    ap.add_argument("--show", action="store_true", help="per page: body F1 and what each system got wrong")
+    args = ap.parse_args()
+    report(args.set, args.split, args.show)
     return 0
 
 

@@ -31,8 +31,9 @@ def figures():
 def test_indonesian_pages_stay_above_floor(figures):
     dev, test = figures["dev"]["warta"], figures["test"]["warta"]
     assert dev["n"] == 6 and test["n"] == 5
-    # measured when the rules were added: dev F1 0.969, test F1 0.915; every title, date and outlet right
-    assert dev["body"]["f1"] >= 0.96, dev["body"]
+    # measured when the rules were added: dev F1 0.969 -> 0.991 with the [drop] rules, test F1 0.915;
+    # every title, date and outlet right
+    assert dev["body"]["f1"] >= 0.985, dev["body"]
     assert test["body"]["f1"] >= 0.91, test["body"]
     for r in (dev, test):
         assert r["titles"] == r["n"] and r["dates"] == r["n"] and r["outlets"] == r["n"]
@@ -43,7 +44,7 @@ def test_warta_not_below_readability_on_dev(figures):
     if other is None:
         pytest.skip("readability-lxml not installed (pip install -e '.[eval]')")
     warta = figures["dev"]["warta"]
-    assert warta["body"]["f1"] >= other["body"]["f1"]
+    assert warta["body"]["f1"] > other["body"]["f1"]
     assert warta["titles"] >= other["titles"]
 
 
@@ -158,3 +159,69 @@ def test_site_body_container_is_read_instead_of_the_whole_page():
     assert ex.meta.get("body_block") is True
     # elsewhere the whole page is read as before
     assert html_meta.body_block(html_meta.parse(html), "https://example.org/x") is None
+
+
+PARA = "Polisi masih mendalami percekcokan antara pemotor dan pemobil di Cipulir, Jakarta Selatan. "
+
+
+def test_listed_blocks_are_dropped_from_the_site_container():
+    html = _page(
+        "",
+        f'<div class="detail__body-text"><p>{PARA * 3}</p>'
+        '<table class="linksisip"><tr><td><div class="lihatjg">Baca juga: Kiper Aston Villa Ledek MU</div></td></tr></table>'
+        "sisa paragraf sesudah tabel"
+        '<table class="pic_artikel_sisip_table"><tr><td>Austin MacPhee kala mendampingi Dean Smith</td></tr></table>'
+        f'<p><strong>Lihat juga Video: Cekcok Polisi</strong><br><a class="embed video20detik" href="#">[Gambas:Video 20detik]</a></p>'
+        f"<p>{PARA}</p></div>",
+    )
+    tree = html_meta.parse(html)
+    block = html_meta.body_block(tree, "https://news.detik.com/berita/d-1/x")
+    text = block.text_content()
+    assert "Polisi masih mendalami" in text and "sisa paragraf sesudah tabel" in text
+    for gone in ("Kiper Aston Villa", "MacPhee", "Lihat juga Video", "Gambas"):
+        assert gone not in text, gone
+    # the page itself is left as it was (the block is a copy)
+    assert "Kiper Aston Villa" in tree.text_content()
+    # no drop list for the site: the container as it is
+    other = html_meta.parse(html.replace("detail__body-text", "read"))
+    assert "Kiper Aston Villa" in html_meta.body_block(other, "https://economy.okezone.com/read/1").text_content()
+
+
+ARTICLE = [
+    "Harga beras medium di Pasar Induk Cipinang naik untuk ketiga kalinya dalam sebulan terakhir.",
+    "Pedagang menyebut pasokan dari sentra produksi di Jawa Tengah berkurang sejak awal musim hujan.",
+    "Badan Pangan Nasional menyatakan akan menyalurkan cadangan beras pemerintah ke pasar-pasar utama.",
+    "Operasi pasar itu dijadwalkan berlangsung selama dua pekan dan diawasi oleh Satgas Pangan Polri.",
+]
+
+
+def test_article_body_lines_keep_what_the_json_ld_holds():
+    body = " ".join(ARTICLE)
+    text = "\n".join([ARTICLE[0], "Berita Terpopuler Hari Ini Klik Di Sini", *ARTICLE[1:], "Tag: beras pasar"])
+    assert html_meta.agreeing_lines(text, body) == "\n".join(ARTICLE)
+    tree = html_meta.parse(
+        _page(f'<script type="application/ld+json">{{"@type": "NewsArticle", "articleBody": "<p>{body}</p>"}}</script>')
+    )
+    assert html_meta.article_body(tree) == body
+
+
+def test_article_body_not_used_when_it_disagrees_or_is_cut_short():
+    body = " ".join(ARTICLE)
+    text = "\n".join(ARTICLE)
+    # a different article: its trigrams are not in the page text
+    other = "Tim nasional sepak bola Indonesia menang dua gol tanpa balas atas Vietnam di Stadion Utama. " * 3
+    assert html_meta.agreeing_lines(text, other) is None
+    # a teaser (under min_words, or under half the text): the publisher cut it short
+    assert html_meta.agreeing_lines(text, ARTICLE[0]) is None
+    assert html_meta.agreeing_lines(text * 3, body) is None
+    assert html_meta.agreeing_lines(text, None) is None
+
+
+def test_warta_eval_html_prints_the_bench_figures(capsys):
+    from warta.cli import main
+
+    assert main(["eval", "html", "--split", "dev"]) == 0
+    cli = capsys.readouterr().out
+    _bench().report(split="dev")
+    assert cli == capsys.readouterr().out
+    assert cli.startswith("== dev: 6 pages") and "\nwarta " in cli

@@ -72,4 +72,8 @@ def html_to_text(html: str, *, url: str | None = None) -> Extracted:
             if sub is not None and (sub.text or "").strip():
                 text = sub.text
                 meta["body_block"] = True
+        agreed = html_meta.agreeing_lines(text, html_meta.article_body(tree))
+        if agreed is not None and agreed != text:
+            text = agreed
+            meta["article_body_lines"] = True
     return Extracted(text=text, title=title, published=published, outlet=outlet, meta=meta)

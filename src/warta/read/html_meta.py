@@ -7,13 +7,17 @@
   "Detik");
 - published: the page's own article:published_time or JSON-LD datePublished before a date guessed
   from the text or URL;
-- body block: the article container listed for the site (html_sites.toml), when it holds the text.
+- body block: the article container listed for the site (html_sites.toml), when it holds the text,
+  less the blocks listed under [drop] for the site (link tables, captions);
+- article body: the JSON-LD articleBody, when the extracted text agrees with it, keeps the lines of
+  that text that it holds (:func:`agreeing_lines`).
 
 The separators and XPaths are data (html_sites.toml); outlet names come from the language pack.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import tomllib
@@ -192,15 +196,87 @@ def best_outlet(meta: PageMeta, fallback: str | None = None) -> str | None:
     return dom or fallback
 
 
+def _remove(el: Any) -> None:
+    """Remove an element, keeping the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def drop_blocks(block: Any, url: str | None) -> Any:
+    """A copy of the container without the blocks listed for the site (html_sites.toml [drop])."""
+    conf = sites().get("drop", {})
+    dom = registered_domain(url)
+    paths = [*conf.get("*", []), *(conf.get(dom, []) if dom else [])]
+    if not paths:
+        return block
+    block = copy.deepcopy(block)
+    for xp in paths:
+        for el in block.xpath(xp):
+            _remove(el)
+    return block
+
+
 def body_block(doc: Any, url: str | None) -> Any | None:
-    """The site's article container (html_sites.toml [body]) when it holds enough text, else None."""
+    """The site's article container (html_sites.toml [body]) when it holds enough text, less its
+    listed non-article blocks ([drop]); else None."""
     conf = sites()["body"]
     dom = registered_domain(url)
     for xp in conf.get(dom, []) if dom else []:
         for el in doc.xpath(xp):
             if len(clean(el.text_content())) >= int(conf["min_chars"]):
-                return el
+                return drop_blocks(el, url)
     return None
+
+
+def article_body(doc: Any) -> str | None:
+    """The JSON-LD articleBody of the page's article, if it gives one."""
+    for obj in _ld_objects(doc):
+        if _is_article(obj) and isinstance(obj.get("articleBody"), str) and clean(obj["articleBody"]):
+            return clean(lxml_html.fromstring(f"<div>{obj['articleBody']}</div>").text_content())
+    return None
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def agreeing_lines(text: str, body: str | None) -> str | None:
+    """The lines of ``text`` that the JSON-LD articleBody holds, when the two agree; else None.
+
+    They agree when most of the articleBody's word trigrams are in the text and it is not much
+    shorter than the text (html_sites.toml [article_body]); a line is kept when most of its
+    trigrams (its words, when it has under three) are in the articleBody."""
+    conf = sites()["article_body"]
+    if not body or not text:
+        return None
+    bwords = [w.casefold() for w in _WORD.findall(body)]
+    twords = [w.casefold() for w in _WORD.findall(text)]
+    if len(bwords) < int(conf["min_words"]) or len(bwords) < float(conf["min_share"]) * len(twords):
+        return None
+    btri, ttri = _trigrams(bwords), _trigrams(twords)
+    if len(btri & ttri) < float(conf["min_found"]) * len(btri):
+        return None
+    bset, kept = set(bwords), []
+    for line in text.splitlines():
+        words = [w.casefold() for w in _WORD.findall(line)]
+        if not words:
+            continue
+        tri = _trigrams(words)
+        share = len(tri & btri) / len(tri) if tri else sum(w in bset for w in words) / len(words)
+        if share >= float(conf["line_share"]):
+            kept.append(line)
+    return "\n".join(kept) if kept else None
 
 
 def parse(html: str) -> Any | None:
