@@ -49,6 +49,8 @@ def gold(data: Path) -> dict[str, float]:
                 for k, v in val.items():
                     if k in ("p", "r", "f1", "accuracy", "accuracy_all", "wrong_rate"):
                         out[f"gold.{split}.{key}.{k}"] = v
+                    elif key == "geo" and isinstance(v, dict):  # places: country/province/regency right
+                        out[f"gold.{split}.geo.{k}.accuracy"] = v["accuracy"]
     return out
 
 
