@@ -198,3 +198,16 @@ def test_foreign_regions_after_cities_of_their_name():
 def test_part_of_a_place_only_with_part_words():
     assert place("Aleppo timur").place.name == "Aleppo"
     assert place("Patra Kuningan").place is None or place("Patra Kuningan").place.country == "ID"
+
+
+def test_localities_the_news_places():
+    from warta.geo.names import known_localities
+
+    loc = known_localities("id")
+    assert loc["kemang"][2] == "Kota Jakarta Selatan"
+    assert not any(k.endswith("nya") for k in loc)  # clitics ("Kantornya") are left out
+    kuningan = place("Kuningan")  # the Jakarta neighbourhood the news writes, not the West Java regency
+    assert kuningan.place is not None and kuningan.place.admin2 == "Kota Jakarta Selatan"
+    assert place("Kabupaten Kuningan").place.admin1 == "Jawa Barat"  # the admin word still decides
+    street = place("Jalan Patra Kuningan")
+    assert street.place is None or street.place.admin1 == "DKI Jakarta"

@@ -136,5 +136,5 @@ def test_undated_records_carry_the_years_of_the_dated_ones(tmp_path) -> None:
     assert [d.corpus_years for d in docs] == [None] * 6 + [(2019, 2019)]
     from warta.pipeline import Pipeline
 
-    article = Pipeline.default(exclude=["entities", "quotes", "standing"]).run(docs[-1])
+    article = Pipeline.default(exclude=["entities", "geo", "quotes", "standing"]).run(docs[-1])
     assert article.published is not None and article.published.value == "2019-09-14"

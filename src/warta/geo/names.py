@@ -86,11 +86,21 @@ def is_street(name: str, code: str) -> bool:
 @cache
 def known_venues(code: str) -> dict[str, tuple[str, str, str]]:
     """Venue key -> (country, province, regency or "") from the pack's mined ``venues.tsv``."""
+    return _mined(code, "venues", "venue")
+
+
+@cache
+def known_localities(code: str) -> dict[str, tuple[str, str, str]]:
+    """Locality key -> (country, province, regency or "") from the pack's mined ``localities.tsv``."""
+    return _mined(code, "localities", "locality")
+
+
+def _mined(code: str, table: str, column: str) -> dict[str, tuple[str, str, str]]:
     try:
-        rows = lang.get(code).table("venues")
+        rows = lang.get(code).table(table)
     except KeyError:
         return {}
-    return {key(r["venue"]): (r["country"], r["province"], r.get("regency") or "") for r in rows}
+    return {key(r[column]): (r["country"], r["province"], r.get("regency") or "") for r in rows}
 
 
 @cache

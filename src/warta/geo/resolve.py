@@ -31,6 +31,7 @@ from warta.geo.names import (
     is_street,
     is_venue,
     key,
+    known_localities,
     known_venues,
     part_words,
     regions,
@@ -111,6 +112,19 @@ def candidates(names: Iterable[str], gaz: Gazetteer, lang: str) -> Candidates:
         if found:
             return Candidates(names[0], tuple(found), None, inside=True, venue=True)
         return Candidates(names[0], (), "a street, building or venue", venue=True)
+    # a place the news keeps putting somewhere ("Kuningan, Jakarta Selatan", "Kemang"): the
+    # gazetteer's place of that name there, else that regency (mined: lang/<code>/localities.tsv)
+    for name in names:
+        where = known_localities(lang).get(key(name))
+        if where:
+            inner = [
+                p for p in gaz.lookup(key(name)) if p.admin1 == where[1] and (not where[2] or p.admin2 == where[2])
+            ]
+            if inner:
+                return Candidates(name, tuple(inner))
+            container = _container(gaz, lang, *where)
+            if container:
+                return Candidates(name, (container,), None, inside=True, venue=True)
     for name in names:
         kind, k = split_admin(name, lang)
         if not k:
@@ -152,6 +166,10 @@ def _part_of(gaz: Gazetteer, k: str, lang: str) -> list[Place]:
     known only by an alternate name ("Trade Center")."""
     if split_admin(k + " x", lang)[1] == "x" or k in {w for w, _ in admin_words(lang)}:
         return []
+    where = known_localities(lang).get(k)
+    if where:  # "Jalan Patra Kuningan": the Kuningan of Jakarta Selatan, not the regency in West Java
+        container = _container(gaz, lang, *where)
+        return [container] if container else []
     return [
         p
         for p in gaz.lookup(k)
