@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "training" / "geo"))
 
-from mine_venues import OUTLETS, PLACE, chain  # noqa: E402
+from mine_venues import PLACE, agreed, chain, write_table  # noqa: E402
 
-from warta.evaluate.gold_corpus import click_rows, read_manifest, text_hash  # noqa: E402
+from warta.evaluate.gold_corpus import unseen_click_texts  # noqa: E402
 from warta.geo.gazetteer import load  # noqa: E402
 from warta.geo.names import geo_data, is_venue, key, regions  # noqa: E402
 from warta.geo.resolve import candidates, choose  # noqa: E402
@@ -41,7 +41,6 @@ def main() -> int:
     ap.add_argument("--min-docs", type=int, default=3)
     ap.add_argument("--min-share", type=float, default=0.8)
     args = ap.parse_args()
-    held_out = {r["sha256"] for r in read_manifest(ROOT / "bench" / "gold") if r["split"] in ("dev", "test")}
     words = sorted(geo_data().get("locative_words", []), key=len, reverse=True)
     generic = {key(w) for w in geo_data().get("generic_localities", [])}
     rx = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\s+{NAME}((?:,\s+{PLACE}\b)+)")
@@ -49,43 +48,34 @@ def main() -> int:
     names: dict[str, Counter[str]] = defaultdict(Counter)
     cache: dict[str, tuple[str, str, str] | None] = {}
     n = 0
-    for outlet in OUTLETS:
-        for row in click_rows(args.data, outlet):
-            text = row.get("content") or ""
-            if not text or text_hash(text) in held_out:
+    for n, text in enumerate(unseen_click_texts(args.data, ROOT / "bench" / "gold"), 1):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if is_venue(name, "id") or key(name) in regions("id") or key(name) in generic:
                 continue
-            n += 1
-            for m in rx.finditer(text):
-                name = m.group(1)
-                if is_venue(name, "id") or key(name) in regions("id") or key(name) in generic:
-                    continue
-                if name.split()[-1].endswith("nya"):  # a clitic: "Kantornya" is someone's office
-                    continue
-                w = chain(m.group(2), cache)
-                if w is None:
-                    continue
-                seen[key(name)][w].add(n)
-                names[key(name)][name] += 1
+            if name.split()[-1].endswith("nya"):  # a clitic: "Kantornya" is someone's office
+                continue
+            w = chain(m.group(2), cache)
+            if w is None:
+                continue
+            seen[key(name)][w].add(n)
+            names[key(name)][name] += 1
     gaz = load()
     rows = []
-    for k, places in seen.items():
-        total = len(set().union(*places.values()))
-        best, docs = max(places.items(), key=lambda kv: len(kv[1]))
-        if total < args.min_docs or len(docs) / total < args.min_share:
-            continue
-        alone = choose(candidates([k], gaz, "id"), home="ID").place
+    for k, row in agreed(seen, names, args.min_docs, args.min_share):
+        best = row[1:4]
+        alone = choose(candidates([k], gaz, "id", mined=False), home="ID").place
         if alone is not None and alone.admin1 == best[1] and (not best[2] or alone.admin2 == best[2]):
             continue  # the gazetteer already says so, or more
         if alone is not None and alone.kind in ("country", "province") or (alone and alone.country != "ID"):
             continue  # a country, province or foreign city is not a locality
-        rows.append((names[k].most_common(1)[0][0], *best, total, round(len(docs) / total, 2)))
-    rows.sort(key=lambda r: (-r[4], r[0]))
-    print("# Where the news puts places the gazetteer lacks or cannot tell apart, mined from the raw news by")
-    print("# training/geo/mine_localities.py: 'di Kuningan, Jakarta Selatan', agreed by >= 80% of the articles.")
-    print(f"# {n} articles read (gold dev/test left out); {len(rows)} localities in >= {args.min_docs} articles.")
-    print("locality\tcountry\tprovince\tregency\tarticles\tshare")
-    for r in rows:
-        print("\t".join(str(x) for x in r))
+        rows.append(row)
+    header = (
+        "Where the news puts places the gazetteer lacks or cannot tell apart, mined from the raw news by\n"
+        "training/geo/mine_localities.py: 'di Kuningan, Jakarta Selatan', agreed by >= 80% of the articles.\n"
+        f"{n} articles read (gold dev/test left out); {len(rows)} localities in >= {args.min_docs} articles."
+    )
+    write_table(header, "locality", rows)
     return 0
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from warta.evaluate.gold_corpus import click_rows, read_manifest, text_hash  # noqa: E402
+from warta.evaluate.gold_corpus import unseen_click_texts  # noqa: E402
 from warta.geo.gazetteer import load  # noqa: E402
 from warta.geo.names import geo_data, key  # noqa: E402
 from warta.geo.resolve import candidates, choose  # noqa: E402
@@ -57,7 +57,7 @@ def where(name: str, cache: dict[str, tuple[str, str, str] | None]) -> tuple[str
     """(country, province, regency or "") of an Indonesian province, city, regency or district the
     gazetteer is sure of."""
     if name not in cache:
-        ch = choose(candidates([name], load(), "id"), home="ID")
+        ch = choose(candidates([name], load(), "id", mined=False), home="ID")
         p = ch.place
         ok = p is not None and p.country == "ID" and p.kind in ("province", "city", "regency", "district", "town")
         cache[name] = (p.country, p.admin1, p.admin2) if ok and p else None
@@ -83,7 +83,6 @@ def main() -> int:
     ap.add_argument("--min-docs", type=int, default=2)
     ap.add_argument("--min-share", type=float, default=0.8)
     args = ap.parse_args()
-    held_out = {r["sha256"] for r in read_manifest(ROOT / "bench" / "gold") if r["split"] in ("dev", "test")}
     rx = pattern()
     streets = [key(w) for w in geo_data().get("venues", {}).get("streets", [])]
     generic = {key(w) for w in geo_data().get("venues", {}).get("generic", [])}
@@ -91,33 +90,50 @@ def main() -> int:
     names: dict[str, Counter[str]] = defaultdict(Counter)
     cache: dict[str, tuple[str, str, str] | None] = {}
     n = 0
-    for outlet in OUTLETS:
-        for row in click_rows(args.data, outlet):
-            text = row.get("content") or ""
-            if not text or text_hash(text) in held_out:
+    for n, text in enumerate(unseen_click_texts(args.data, ROOT / "bench" / "gold"), 1):
+        for m in rx.finditer(text):
+            w = chain(m.group(2), cache)
+            venue = " ".join(m.group(1).split())
+            if w is None or key(venue) in generic or any(key(venue).startswith(s + " ") for s in streets):
                 continue
-            n += 1
-            for m in rx.finditer(text):
-                w = chain(m.group(2), cache)
-                venue = " ".join(m.group(1).split())
-                if w is None or key(venue) in generic or any(key(venue).startswith(s + " ") for s in streets):
-                    continue
-                seen[key(venue)][w].add(n)
-                names[key(venue)][venue] += 1
-    rows = []
+            seen[key(venue)][w].add(n)
+            names[key(venue)][venue] += 1
+    rows = [r for _k, r in agreed(seen, names, args.min_docs, args.min_share)]
+    header = (
+        "Where named venues are, mined from the raw news by training/geo/mine_venues.py: the regency\n"
+        "(or the province alone) that the text writes after the venue's name, agreed by >= 80% of the\n"
+        f"articles. {n} articles read (gold dev/test left out); {len(rows)} venues in >= {args.min_docs} articles."
+    )
+    write_table(header, "venue", rows)
+    return 0
+
+
+Row = tuple[str, str, str, str, int, float]
+
+
+def agreed(
+    seen: dict[str, dict[tuple[str, str, str], set[int]]],
+    names: dict[str, Counter[str]],
+    min_docs: int,
+    min_share: float,
+) -> list[tuple[str, Row]]:
+    """(key, row) of the names placed in >= min_docs articles, >= min_share of them in one place;
+    a row is (the name as most often written, country, province, regency, articles, share)."""
+    out = []
     for k, places in seen.items():
         total = len(set().union(*places.values()))
         best, docs = max(places.items(), key=lambda kv: len(kv[1]))
-        if total >= args.min_docs and len(docs) / total >= args.min_share:
-            rows.append((names[k].most_common(1)[0][0], *best, total, round(len(docs) / total, 2)))
-    rows.sort(key=lambda r: (-r[4], r[0]))
-    print("# Where named venues are, mined from the raw news by training/geo/mine_venues.py: the regency")
-    print("# (or the province alone) that the text writes after the venue's name, agreed by >= 80% of the")
-    print(f"# articles. {n} articles read (gold dev/test left out); {len(rows)} venues in >= {args.min_docs} articles.")
-    print("venue\tcountry\tprovince\tregency\tarticles\tshare")
+        if total >= min_docs and len(docs) / total >= min_share:
+            out.append((k, (names[k].most_common(1)[0][0], *best, total, round(len(docs) / total, 2))))
+    return sorted(out, key=lambda kr: (-kr[1][4], kr[1][0]))
+
+
+def write_table(header: str, column: str, rows: list[Row]) -> None:
+    for line in header.splitlines():
+        print(f"# {line}")
+    print(f"{column}\tcountry\tprovince\tregency\tarticles\tshare")
     for r in rows:
         print("\t".join(str(x) for x in r))
-    return 0
 
 
 if __name__ == "__main__":

@@ -45,6 +45,23 @@ def click_rows(data: Path, outlet: str) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(fh)
 
 
+# the CLICK-ID outlet files, in the order the miners read them
+CLICK_OUTLETS = (
+    "kompas", "tempo", "sindonews", "okezone", "tribunnews", "pos_metro", "kapanlagi", "wowkeren", "fimela_combined",
+)  # fmt: skip
+
+
+def unseen_click_texts(data: Path, gold_dir: Path) -> Iterator[str]:
+    """The texts of all CLICK-ID articles but the gold standard's dev and test ones: what lexicons
+    may be mined from without learning the parts they are measured on."""
+    held_out = {r["sha256"] for r in read_manifest(gold_dir) if r["split"] in ("dev", "test")}
+    for outlet in CLICK_OUTLETS:
+        for row in click_rows(data, outlet):
+            text = row.get("content") or ""
+            if text and text_hash(text) not in held_out:
+                yield text
+
+
 def reference_date(row: dict[str, str]) -> str | None:
     """The date an article's relative times resolve against: the date in its URL (or Sindonews'
     Unix time stamp, in WIB), else the ``date`` cell. Checked on the corpus: the Excel day numbers

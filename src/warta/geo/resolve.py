@@ -82,17 +82,21 @@ def rank(p: Place, home: str | None = None) -> float:
     return r
 
 
-def candidates(names: Iterable[str], gaz: Gazetteer, lang: str) -> Candidates:
-    """The places the first name that the gazetteer knows could be (names tried in order)."""
+def candidates(names: Iterable[str], gaz: Gazetteer, lang: str, *, mined: bool = True) -> Candidates:
+    """The places the first name that the gazetteer knows could be (names tried in order).
+    ``mined=False`` leaves out the pack's mined tables (their miners read the gazetteer alone, so
+    that a table never depends on itself)."""
     tried = []
     names = list(names)
+    venues = known_venues(lang) if mined else {}
+    localities = known_localities(lang) if mined else {}
     if names and any(is_venue(n, lang) for n in names):
         # a venue the news places again and again ("Kompleks Parlemen", "Stadion Patriot Candrabhaga"),
         # or named after its place ("Istana Kepresidenan Bogor", "Bandara Internasional Incheon"):
         # the more precise of the two, the mined table on a tie
         found: list[Place] = []
         for n in names:
-            where = known_venues(lang).get(key(n))
+            where = venues.get(key(n))
             if where and not is_street(n, lang):
                 container = _container(gaz, lang, *where)
                 if container:
@@ -102,7 +106,7 @@ def candidates(names: Iterable[str], gaz: Gazetteer, lang: str) -> Candidates:
         for i in range(1, len(words)):
             named = [
                 p
-                for p in _part_of(gaz, " ".join(words[i:]), lang)
+                for p in _part_of(gaz, " ".join(words[i:]), lang, localities)
                 if p.country == home_country(lang) or p.kind == "country" or p.population >= BIG_CITY
             ]
             if named:
@@ -115,7 +119,7 @@ def candidates(names: Iterable[str], gaz: Gazetteer, lang: str) -> Candidates:
     # a place the news keeps putting somewhere ("Kuningan, Jakarta Selatan", "Kemang"): the
     # gazetteer's place of that name there, else that regency (mined: lang/<code>/localities.tsv)
     for name in names:
-        where = known_localities(lang).get(key(name))
+        where = localities.get(key(name))
         if where:
             inner = [
                 p for p in gaz.lookup(key(name)) if p.admin1 == where[1] and (not where[2] or p.admin2 == where[2])
@@ -144,7 +148,7 @@ def candidates(names: Iterable[str], gaz: Gazetteer, lang: str) -> Candidates:
         for n in range(len(words) - 1, 0, -1):
             if not all(w in part_words(lang) for w in words[n:]):
                 continue
-            found = _part_of(gaz, " ".join(words[:n]), lang)
+            found = _part_of(gaz, " ".join(words[:n]), lang, localities)
             if found:
                 return Candidates(name, tuple(found), None, inside=True)
     return Candidates(tried[0] if tried else "", (), "not in the gazetteer")
@@ -161,12 +165,12 @@ def _container(gaz: Gazetteer, lang: str, country: str, province: str, regency: 
     return None
 
 
-def _part_of(gaz: Gazetteer, k: str, lang: str) -> list[Place]:
+def _part_of(gaz: Gazetteer, k: str, lang: str, localities: dict[str, tuple[str, str, str]]) -> list[Place]:
     """Places a part of a name can be: no admin word alone ("Balai Kota"), no small foreign town
     known only by an alternate name ("Trade Center")."""
     if split_admin(k + " x", lang)[1] == "x" or k in {w for w, _ in admin_words(lang)}:
         return []
-    where = known_localities(lang).get(k)
+    where = localities.get(k)
     if where:  # "Jalan Patra Kuningan": the Kuningan of Jakarta Selatan, not the regency in West Java
         container = _container(gaz, lang, *where)
         return [container] if container else []
