@@ -211,3 +211,23 @@ def test_localities_the_news_places():
     assert place("Kabupaten Kuningan").place.admin1 == "Jawa Barat"  # the admin word still decides
     street = place("Jalan Patra Kuningan")
     assert street.place is None or street.place.admin1 == "DKI Jakarta"
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.mark.skipif(not (SHARED / "click-id-raw-articles").exists(), reason="needs ../shared/data (CLICK-ID)")
+@pytest.mark.parametrize("miner, table", [("mine_venues.py", "venues.tsv"), ("mine_localities.py", "localities.tsv")])
+def test_mined_tables_are_what_their_miners_write(miner, table):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, str(root / "training" / "geo" / miner), "--data", str(SHARED)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    assert out == (root / "src" / "warta" / "lang" / "id" / table).read_text(encoding="utf-8")
