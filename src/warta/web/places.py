@@ -47,37 +47,24 @@ def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
     return w, s, e, n
 
 
-def _filter(
-    country: str | None, province: str | None, regency: str | None, bbox: str | None, name: str | None
+def place_filter(
+    country: Country = None, province: Province = None, regency: Regency = None, bbox: Bbox = None, name: Name = None
 ) -> PlaceFilter:
+    """The filter query parameters both place lists take (a FastAPI dependency)."""
     return PlaceFilter(country=country, province=province, regency=regency, bbox=parse_bbox(bbox), q=name)
 
 
+Filter = Annotated[PlaceFilter, Depends(place_filter)]
+
+
 @api.get("/places", summary="Places the articles name: filter by country, province, regency, bbox, name")
-def list_places(
-    db: StoreDep,
-    country: Country = None,
-    province: Province = None,
-    regency: Regency = None,
-    bbox: Bbox = None,
-    name: Name = None,
-    limit: Limit = 20,
-    offset: Offset = 0,
-) -> Any:
-    return page_out(db.places(_filter(country, province, regency, bbox, name), limit=limit, offset=offset))  # type: ignore[attr-defined]
+def list_places(db: StoreDep, f: Filter, limit: Limit = 20, offset: Offset = 0) -> Any:
+    return page_out(db.places(f, limit=limit, offset=offset))  # type: ignore[attr-defined]
 
 
 @api.get("/places.geojson", summary="The same places as GeoJSON points (at most 2000, most articles first)")
-def places_geojson(
-    db: StoreDep,
-    country: Country = None,
-    province: Province = None,
-    regency: Regency = None,
-    bbox: Bbox = None,
-    name: Name = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = 500,
-) -> JSONResponse:
-    page = db.places(_filter(country, province, regency, bbox, name), limit=limit)  # type: ignore[attr-defined]
+def places_geojson(db: StoreDep, f: Filter, limit: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = 500) -> JSONResponse:
+    page = db.places(f, limit=limit)  # type: ignore[attr-defined]
     return JSONResponse(feature_collection(page.items), media_type="application/geo+json")
 
 
