@@ -28,6 +28,11 @@ from warta.evaluate.article_scoring import (
 from warta.evaluate.gold_corpus import GoldArticle, default_gold_dir, load_gold
 
 
+# Warta's source relations as the guidelines name them: a web-domain dateline ("TEMPO.CO, Jakarta")
+# is the dateline's outlet; copyright lines and photo credits are credits.
+_GOLD_RELATION = {"publisher": "dateline", "copyright": "credit", "photo_credit": "credit"}
+
+
 def system_annotation(article: Any, text: str) -> Annotation:
     """Warta's Article as an :class:`Annotation` in raw-text offsets."""
 
@@ -66,10 +71,10 @@ def system_annotation(article: Any, text: str) -> Annotation:
     times = [(orig(t.start, t.end), t.value) for t in article.times]
     sources = []
     for s in article.sources:
-        if s.relation == "publisher":
+        if s.start < 0:  # the outlet given with the input: not something the text says
             continue
         span = (s.start, s.end) if s.in_original else orig(s.start, s.end)
-        sources.append((span, s.name or s.text, s.relation))
+        sources.append((span, s.name or s.text, _GOLD_RELATION.get(s.relation, s.relation)))
     blocks = [((r.original_start, r.original_end), r.kind) for r in article.removed]
     blocks += [((c.original_start, c.original_end), "caption") for c in article.captions]
     return Annotation(text, clusters, quotes, times, sources, blocks)

@@ -400,16 +400,41 @@ def _score_times(doc_id: str, gold: Annotation, sys: Annotation, t: Tally) -> No
             t.err("time spurious", doc_id, f"{text[s[0] : s[1]]!r} = {v}")
 
 
+def _source_groups(ann: Annotation, rel: str | None) -> dict[str, list[tuple[Span | None, set[str]]]]:
+    """One group per source name (normalised), with each reference's span and the names it goes
+    by: the name given and the words written at its span (a canonical "Kompas" written
+    "Kompas.com" answers to both)."""
+    groups: dict[str, list[tuple[Span | None, set[str]]]] = {}
+    for span, name, relation in ann.sources:
+        if rel is not None and relation != rel:
+            continue
+        key = norm_name(name)
+        if not key:
+            continue
+        names = {key}
+        if span is not None:
+            names.add(norm_name(ann.text[span[0] : span[1]]))
+        groups.setdefault(key, []).append((span, names - {""}))
+    return groups
+
+
+def _same_source(a: list[tuple[Span | None, set[str]]], b: list[tuple[Span | None, set[str]]]) -> bool:
+    """Two groups name the same source when a name is shared or two of their spans overlap."""
+    return any(na & nb or (sa and sb and overlap(sa, sb) > 0) for sa, na in a for sb, nb in b)
+
+
 def _score_sources(doc_id: str, gold: Annotation, sys: Annotation, t: Tally) -> None:
     for key, rel in (("sources", None), ("sources_cited", "cited")):
-        g = {norm_name(n) for _s, n, r in gold.sources if rel is None or r == rel} - {""}
-        s = {norm_name(n) for _s, n, r in sys.sources if rel is None or r == rel} - {""}
-        t.add(key, len(g & s), len(s - g), len(g - s))
+        g = _source_groups(gold, rel)
+        s = _source_groups(sys, rel)
+        g_hit = {x for x in g if any(_same_source(g[x], s[y]) for y in s)}
+        s_hit = {y for y in s if any(_same_source(g[x], s[y]) for x in g)}
+        t.add(key, len(g_hit), len(s) - len(s_hit), len(g) - len(g_hit))
         if rel is None:
-            for x in sorted(g - s):
+            for x in sorted(set(g) - g_hit):
                 t.err("source missed", doc_id, x)
-            for x in sorted(s - g):
-                t.err("source spurious", doc_id, x)
+            for y in sorted(set(s) - s_hit):
+                t.err("source spurious", doc_id, y)
 
 
 def _score_blocks(doc_id: str, gold: Annotation, sys: Annotation, t: Tally, text: str) -> None:
