@@ -85,3 +85,37 @@ def test_dateline_and_photo_credit_in_a_kompas_style_article() -> None:
 def test_a_day_after_kepada_wartawan_is_no_outlet() -> None:
     assert cited('"Kaca mobil dipecah," kata Afroni kepada wartawan Jumat (20/9/2019).') == []
     assert [r.name for r in cited("kata Budi kepada wartawan Kompas.com, Senin.")] == ["Kompas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # outlet families: the whole glued brand
+        ("Hal itu disampaikan Budi kepada TribunJakarta.com, Senin.", ["TribunJakarta.com"]),
+        ("kata Amirnan kepada KompasTravel di Malang.", ["KompasTravel"]),
+        # the outlet a speaker spoke to, with the cues of being asked
+        ("kata Kombes Kamal saat dikonfirmasi Kompas.com, Sabtu.", ["Kompas.com"]),
+        ("jelas Agung saat berbincang dengan Kompas.com, Kamis.", ["Kompas.com"]),
+        ("kata Afroni saat dikonfirmasi wartawan, Jumat.", []),
+        # a domain after a weak cue; a government domain after a strong one
+        ("kata Rian kepada Badmintonindonesia.org.", ["Badmintonindonesia.org"]),
+        ("Dilansir dari disbudpar.acehprov.go.id, Senin.", ["disbudpar.acehprov.go.id"]),
+        # accounts and reporting outlets
+        ("Video itu viral setelah diunggah oleh @makassar_iinfo ke akunnya.", ["@makassar_iinfo"]),
+        ("Menelusuri akun Instagram @lucintaluna, kekasih Jordi.", ["@lucintaluna"]),
+        ("Surelnya ditujukan ke budi@example.com kemarin.", []),
+        ("CNN melaporkan pesawat itu dialihkan ke Shannon.", ["CNN"]),
+        ("Tempo mencatat anggaran itu turun.", ["Tempo"]),
+        ("Polisi mencatat ada 12 korban.", []),
+    ],
+)
+def test_cited_categories(text: str, found: list[str]) -> None:
+    assert [r.text for r in cited(text)] == found
+
+
+def test_credit_code_names_a_listed_outlet_only() -> None:
+    a = extract("Polisi masih menyelidiki kasus itu, katanya. (rmol)", published="2019-09-10")
+    assert [(s.name, s.relation, s.in_original) for s in a.sources] == [("RMOL", "credit", True)]
+    assert a.original[a.sources[0].start : a.sources[0].end] == "rmol"
+    b = extract("Polisi masih menyelidiki kasus itu, katanya. (kmp)", published="2019-09-10")
+    assert b.sources == [] and [r.kind for r in b.removed] == ["author_credit"]

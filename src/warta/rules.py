@@ -26,6 +26,7 @@ _OFF: ContextVar[frozenset[str]] = ContextVar("warta_rules_off", default=frozens
 RULE_MODULES = (
     "warta.extract.entities",
     "warta.extract.quotes",
+    "warta.extract.sources",
 )
 
 

@@ -27,7 +27,6 @@ from warta.evaluate.article_scoring import (
 )
 from warta.evaluate.gold_corpus import GoldArticle, default_gold_dir, load_gold
 
-
 # Warta's source relations as the guidelines name them: a web-domain dateline ("TEMPO.CO, Jakarta")
 # is the dateline's outlet; copyright lines and photo credits are credits.
 _GOLD_RELATION = {"publisher": "dateline", "copyright": "credit", "photo_credit": "credit"}

@@ -19,7 +19,33 @@ from warta import lang
 from warta.article import Article, SourceRef
 from warta.extract.lexicon_re import alternation as _alt
 from warta.lang import LanguagePack
+from warta.rules import Registry, Rule
 from warta.stages import stage
+
+SOURCE_RULES = Registry("sources")
+
+
+def _declare(name: str, purpose: str) -> Rule:
+    """A switch of the sources stage; its example is the default pack's ``sources.toml``
+    ``[rule_examples]`` entry (required)."""
+    full = f"sources.{name}"
+    example = lang.get(lang.DEFAULT).toml("sources").get("rule_examples", {}).get(full)
+    if not example:
+        raise KeyError(f"{full}: no example in the default pack's sources.toml [rule_examples]")
+    return SOURCE_RULES.declare(name, purpose=purpose, example=example)
+
+
+FAMILY = _declare("outlet-family", "a parent brand glued to a channel or region is an outlet: TribunJakarta.com")
+HANDLE = _declare("social-handle", "a social-media account after an account cue is a cited source: akun Instagram @x")
+REPORTS = _declare("outlet-reports", "a listed outlet before a reporting verb is cited: CNN melaporkan")
+DOMAIN = _declare(
+    "web-domain-after-weak-cue", "a web domain after a weak cue is an outlet: kepada Badmintonindonesia.org"
+)
+CREDIT_CODE = _declare("credit-code-outlet", "a removed credit code that names a listed outlet is a credit: (antara)")
+
+
+# a web domain written as a name: "Badmintonindonesia.org", "disbudpar.acehprov.go.id", "Mirror.co.uk"
+_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]+\.)+(?:com|net|org|id|tv|info|uk|co)\b")
 
 
 def _unknown_name(d: dict[str, list[str]]) -> re.Pattern[str]:
@@ -30,7 +56,7 @@ def _unknown_name(d: dict[str, list[str]]) -> re.Pattern[str]:
     lead = rf"(?:(?:{articles})\s+)?" if articles else ""
     inner = rf"|{joiners}" if joiners else ""
     return re.compile(
-        r"(?:[A-Za-z0-9-]+\.(?:com|co\.id|id|net|org|co\.uk|co)\b"
+        rf"(?:{_DOMAIN.pattern}"
         rf"|{lead}[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*{inner}))*)"
     )
 
@@ -48,6 +74,9 @@ class Outlets:
     not_outlets: frozenset[str]
     unknown_name: re.Pattern[str]  # a name not in the list, after a strong cue
     time_words: frozenset[str]  # weekday and month names (and their short forms), lower-cased
+    family: re.Pattern[str] | None  # a parent brand glued to a channel: "TribunJakarta.com"
+    handle: re.Pattern[str] | None  # an account cue, the platform, then the handle (group "h")
+    reports: re.Pattern[str] | None  # a reporting verb after an outlet's name
 
 
 def _pack(pack: LanguagePack | None) -> LanguagePack:
@@ -89,7 +118,28 @@ def _outlets(pack: LanguagePack) -> Outlets:
         not_outlets=frozenset(w.lower() for w in ph.get("not_outlets", [])),
         unknown_name=_unknown_name(pack.toml("sources").get("unknown_name", {})),
         time_words=_time_words(pack),
+        **_cited_patterns(pack.toml("sources")),
     )
+
+
+def _cited_patterns(d: dict) -> dict[str, re.Pattern[str] | None]:
+    fam = d.get("families", {}).get("prefixes", [])
+    hd = d.get("handles", {})
+    verbs = d.get("reports", {}).get("verbs", [])
+    platforms = rf"(?:(?:{_alt(hd['platforms'])})\s+)?" if hd.get("platforms") else ""
+    return {
+        "family": re.compile(rf"(?<![\w.@])(?:{_alt(fam)})[A-Z][a-z]+(?:\.com|\.id)?(?![\w])") if fam else None,
+        "handle": re.compile(rf"\b(?:{_alt(hd['cues'])})\s+{platforms}(?:resmi\s+)?(?P<h>@[\w.]*\w)", re.IGNORECASE)
+        if hd.get("cues")
+        else None,
+        "reports": re.compile(rf"\s+(?:{_alt(verbs)})\b") if verbs else None,
+    }
+
+
+def listed(name: str, pack: LanguagePack | None = None) -> bool:
+    """Whether a written form (any case) is an outlet of the pack's list."""
+    low = name.strip(" .,;:()").lower()
+    return any(k.lower() == low for k in outlets(pack).variant)
 
 
 def canonical(name: str, pack: LanguagePack | None = None) -> str:
@@ -125,6 +175,10 @@ def cited(text: str, start: int = 0, end: int | None = None, pack: LanguagePack 
             if pos in seen:
                 continue
             m = o.names.match(text, pos, end)
+            if m is None and o.family is not None and FAMILY.on:
+                m = o.family.match(text, pos, end)
+            if m is None and not strong and DOMAIN.on:
+                m = _DOMAIN.match(text, pos, end)
             if m is None and strong:
                 m = o.unknown_name.match(text, pos, end)
                 if m is not None:
@@ -140,6 +194,24 @@ def cited(text: str, start: int = 0, end: int | None = None, pack: LanguagePack 
             s, e = m.start(), m.start() + len(m.group(0).rstrip("."))
             seen.add(pos)
             out.append(SourceRef(start=s, end=e, name=canonical(text[s:e], pack), relation="cited", text=text[s:e]))
+    return out + _handles_and_reports(text, start, end, o, {r.start for r in out})
+
+
+def _handles_and_reports(text: str, start: int, end: int, o: Outlets, taken: set[int]) -> list[SourceRef]:
+    """Accounts after an account cue ("akun Instagram @x") and listed outlets before a reporting
+    verb ("CNN melaporkan")."""
+    out: list[SourceRef] = []
+    if o.handle is not None and HANDLE.on:
+        for m in o.handle.finditer(text, start, end):
+            s, e = m.span("h")
+            out.append(SourceRef(start=s, end=e, name=m.group("h"), relation="cited", text=m.group("h")))
+    if o.reports is not None and REPORTS.on:
+        for m in o.names.finditer(text, start, end):
+            if m.start() not in taken and o.reports.match(text, m.end(), end):
+                name = m.group(0)
+                out.append(
+                    SourceRef(start=m.start(), end=m.end(), name=o.variant.get(name, name), relation="cited", text=name)
+                )
     return out
 
 
@@ -190,6 +262,16 @@ def _photo_credits(article: Article, text: str, base: int, pack: LanguagePack) -
     return out
 
 
+def _credit_code(text: str, base: int, pack: LanguagePack) -> list[SourceRef]:
+    """A credit code in brackets that names a listed outlet: "(antara)", "(rmol)"."""
+    m = re.fullmatch(r"[\s,]*\(\s*([^()/]{2,40}?)\s*\)[\s,.]*", text)
+    if m is None or base < 0 or not listed(m.group(1), pack):
+        return []
+    s, e = base + m.start(1), base + m.end(1)
+    name = canonical(m.group(1), pack)
+    return [SourceRef(start=s, end=e, name=name, relation="credit", text=m.group(1), in_original=True)]
+
+
 @stage(requires=("text",), assigns=("sources",))
 def annotate(article: Article) -> None:
     """Stage: fill ``article.sources``."""
@@ -221,6 +303,8 @@ def annotate(article: Article) -> None:
                 )
         elif r.kind == "photo_credit":
             refs.extend(_photo_credits(article, r.text, r.original_start, pack))
+        elif r.kind == "author_credit" and CREDIT_CODE.on:
+            refs.extend(_credit_code(r.text, r.original_start, pack))
     for c in article.captions:
         # a credit at the end of a caption: "... (ANTARA FOTO/Wahyu Putro A)"
         m = re.search(r"\(([^()]{2,80})\)\s*\.?\s*$", c.text)
