@@ -1,6 +1,6 @@
 """What each named rule does on the gold standard's dev part: F1 without it minus F1 with it.
 
-    python bench/rule_effects.py [--data ../shared/data] [--stage entities] [--write]
+    python bench/rule_effects.py [--data ../shared/data] [--stage entities] [--rules A,B] [--write]
 
 For every rule of ``warta rules`` the dev articles are run once with the rule switched off and
 scored by ``warta eval article``; the fields whose F1 (or speaker accuracy) moves by 0.001 or
@@ -37,6 +37,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--stage", help="only the rules of this stage")
+    ap.add_argument("--rules", help="only these rules (comma-separated names)")
     ap.add_argument("--write", action="store_true", help=f"store the effects in {OUT}")
     args = ap.parse_args()
     pipeline = Pipeline.default()
@@ -44,6 +45,8 @@ def main() -> int:
     effects: dict[str, dict[str, float]] = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
     for rule in all_rules():
         if args.stage and rule.stage != args.stage:
+            continue
+        if args.rules and rule.name not in args.rules.split(","):
             continue
         with ablated([rule.name]):
             off = figures(args.data, pipeline)

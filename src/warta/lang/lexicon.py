@@ -58,6 +58,7 @@ class QuoteLexicon:
     source_adjuncts: frozenset[str] = frozenset()
     verb_blockers: frozenset[str] = frozenset()
     that_words: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     subject_lead_skips: frozenset[str] = frozenset()
     subject_breaks: frozenset[str] = frozenset()
@@ -194,6 +195,7 @@ def _lexicon(pack: LanguagePack) -> QuoteLexicon:
         passive_cues=_low(data.get("passive_cues", [])),
         post_speaker_adverbs=_low(data.get("post_speaker_adverbs", [])),
         pronouns=_low(data.get("pronouns", [])),
+        plural_pronouns=_low(data.get("plural_pronouns", [])),
         pronoun_suffixes=tuple(data.get("pronoun_suffixes", [])),
         demonstratives=_low(data.get("demonstratives", [])),
         role_prefixes=_low(data.get("role_prefixes", [])),

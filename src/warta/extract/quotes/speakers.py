@@ -8,8 +8,10 @@ People named as the subject of a sentence ("Kapolsek Tambora Kompol Slamet Riyad
 
 from __future__ import annotations
 
+import re
+
 from warta import budget
-from warta.article import Article, Quote, Span, Speaker
+from warta.article import Article, Entity, Quote, Span, Speaker
 from warta.extract.entities.person_names import person_like
 from warta.extract.quotes.doc import Candidate, Doc
 from warta.extract.quotes.name_index import NameIndex
@@ -34,6 +36,11 @@ IN_REPORTED_SPEECH = declare(
 ADJUNCT_SUBJECT = declare(
     "adjunct-subject",
     "a person after a fronted adjunct or a connector and a comma, or in apposition after a role, is the subject",
+)
+
+AGED_NOT_FOCUS = declare(
+    "aged-not-focus",
+    "a person introduced with an age (NS (47)) is who the news is about: as a subject, not a speaker in focus",
 )
 
 # punctuation inside a capitalised subject run ("Institute for Development of Economics and Finance")
@@ -149,11 +156,19 @@ def sentence_subjects(doc: Doc, names: NameIndex, lex: QuoteLexicon) -> list[tup
             out.append((off, name))
     for e in doc.article.entities:
         if e.type == "PER" and person_like(doc.article, e.name, lex):
+            if AGED_NOT_FOCUS.on and _introduced_with_age(doc.article.text, e):
+                continue
             for m in e.mentions:
                 budget.check()
                 if _subject_position(doc, m.start, m.end, lex):
                     out.append((m.start, e.name))
     return sorted(out)
+
+
+def _introduced_with_age(text: str, e: Entity) -> bool:
+    """Is the person's first mention followed by an age in brackets ("Indratmoko (42)")?"""
+    first = min(e.mentions, key=lambda m: m.start, default=None)
+    return first is not None and re.match(r"\s*\(\d{1,3}\)", text[first.end : first.end + 8]) is not None
 
 
 def _subject_position(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> bool:

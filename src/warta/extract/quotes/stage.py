@@ -10,6 +10,7 @@ from warta.extract.quotes.direct import find_direct
 from warta.extract.quotes.doc import Candidate, Doc
 from warta.extract.quotes.indirect import IndirectFinder
 from warta.extract.quotes.name_index import NameIndex
+from warta.extract.quotes.safety import check_speakers
 from warta.extract.quotes.speakers import attribute, sentence_subjects
 from warta.lang.lexicon import QuoteLexicon, lexicon
 from warta.nlp.segment import Token
@@ -27,7 +28,8 @@ def run(article: Article) -> None:
     direct = find_direct(doc, lex)
     indirect = find_indirect(doc, lex, direct)
     cands = sorted(direct + indirect, key=lambda c: c.start)
-    article.quotes = attribute(article, cands, names, sentence_subjects(doc, names, lex))
+    quotes = attribute(article, cands, names, sentence_subjects(doc, names, lex))
+    article.quotes = check_speakers(article, quotes, lex)
 
 
 def find_indirect(doc: Doc, lex: QuoteLexicon, direct: list[Candidate]) -> list[Candidate]:
