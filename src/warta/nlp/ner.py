@@ -54,8 +54,11 @@ def load(path: str | None = None) -> Language:
         raise FileNotFoundError(f"NER model not found at {p}; build it with `warta train ner`")
     _register_deferred_tokenizer()
     # Warta hands the model its own tokens (doc_from_tokens), so spaCy's tokenizer, whose ~32,000
-    # Indonesian special cases take most of a cold start to build, is built only if asked for.
-    nlp = spacy.load(p, config={"nlp": {"tokenizer": {"@tokenizers": DEFERRED}}}, exclude=["tokenizer"])
+    # Indonesian special cases take most of a cold start to build, is built only if asked for; and
+    # the training vocabulary's 123,000 strings are not read (a Doc adds the strings of its words;
+    # features, vectors and labels are looked up by hash).
+    overrides = {"nlp": {"tokenizer": {"@tokenizers": DEFERRED}}}
+    nlp = spacy.load(p, config=overrides, exclude=["tokenizer", "strings"])
     nlp.tokenizer.source = p / "tokenizer"
     if os.environ.get("WARTA_NER_BLIS") != "1":
         _numpy_gemm(nlp)
