@@ -281,7 +281,7 @@ def claim_json(row: dict[str, Any]) -> dict[str, Any]:
     by its text."""
     qt, text = row.get("quote_text") or "", row.get("text") or ""
     at = int(row["start"]) - int(row["quote_start"]) if row.get("start") is not None else -1
-    if not (0 <= at and qt[at : at + len(text)] == text):
+    if not (at >= 0 and qt[at : at + len(text)] == text):
         at = qt.find(text) if text else -1
     return dict(row, mark=[at, at + len(text)] if at >= 0 else None)
 

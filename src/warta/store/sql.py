@@ -15,9 +15,9 @@ from typing import Any
 from warta.article import Article
 from warta.errors import WartaError
 from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key
+from warta.store.claims import ClaimFilter, ClaimQueries
 from warta.store.display import tidy_snippet
 from warta.store.filters import article_filters, date_filters, standing_filter
-from warta.store.claims import ClaimFilter, ClaimQueries
 from warta.store.places import PlaceQueries
 from warta.store.queries import SpeakerQueries
 from warta.store.query import Term, parse
