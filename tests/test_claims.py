@@ -129,7 +129,7 @@ def test_claims_export_in_every_format(target, tmp_path):  # noqa: F811
         export(s, tmp_path / "pq", "parquet", ["claims"])
         export(s, tmp_path / "js", "jsonl")
     assert counts == {"claims": 5}
-    rows = list(csv.DictReader(open(tmp_path / "csv" / "claims.csv", encoding="utf-8")))
+    rows = list(csv.DictReader((tmp_path / "csv" / "claims.csv").read_text(encoding="utf-8").splitlines()))
     assert sorted(r["text"] for r in rows) == ["3 persen", "5", "7", "Rp 200 triliun", "Rp 250 triliun"]
     import pyarrow.parquet as pq
 
