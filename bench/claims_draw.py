@@ -3,7 +3,9 @@
     python bench/claims_draw.py ARCHIVE.db [--n 100] [--seed 21] [--out bench/claims/sample.jsonl]
 
 A candidate is any quantity inside a quotation (the claims query with every rule switched off);
-``--n`` of them are drawn at random (fixed seed) and written with a small article around each:
+the ``--n`` whose keys (article id, quotation and quantity index) hash lowest with the seed are
+drawn (a random sample that keeps most of its members when drawn again from a grown archive, so
+their labels carry over), each written with a small article around it:
 the quotation's text with one character either side, its quotation, that quantity, the times and
 entity mentions inside the window, offsets shifted to the window. Labels already in ``--out``
 (same key) are kept; new lines come with ``"label": null`` to be filled by hand
@@ -13,8 +15,8 @@ entity mentions inside the window, offsets shifted to the window. Labels already
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
 import sys
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,10 @@ def mini_article(art: dict[str, Any], qi: int, ni: int) -> dict[str, Any]:
     }
 
 
+def _rank(key: tuple[str, int, int], seed: int) -> str:
+    return hashlib.sha256(f"{seed}:{key[0]}-{key[1]}-{key[2]}".encode()).hexdigest()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("archive")
@@ -82,8 +88,7 @@ def main() -> int:
             old[d["key"]] = d
     with open_store(args.archive) as store:
         rows = store.export_claims(ClaimFilter(off=frozenset(CLAIM_RULES)))  # type: ignore[attr-defined]
-        keys = sorted({(r[1], r[2], r[3]) for r in rows})
-        random.Random(args.seed).shuffle(keys)
+        keys = sorted({(r[1], r[2], r[3]) for r in rows}, key=lambda k: _rank(k, args.seed))
         out = []
         for aid, qi, ni in keys[: args.n]:
             key = f"{aid}-{qi}-{ni}"

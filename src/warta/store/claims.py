@@ -47,16 +47,16 @@ _SELECT = (
     ' n."end" AS "end", q."start" AS quote_start, q."end" AS quote_end, q.text AS quote_text,'
     " {time} AS time, {time_text} AS time_text, q.published AS published, a.outlet AS outlet, a.url AS url"
 )
-# the first time resolved to a day, month or year inside the quotation
+# the first time inside the quotation resolved to one of these grains (a date the speaker gives)
+TIME_GRAINS = ("day", "week", "month", "quarter", "year")
 _TIME = (
     '(SELECT t.{col} FROM times t WHERE t.article_id = q.article_id AND t."start" >= q."start"'
-    " AND t.\"end\" <= q.\"end\" AND t.value IS NOT NULL AND t.grain IN ('day', 'month', 'year', 'week', 'quarter')"
-    ' ORDER BY t."start" LIMIT 1)'
-)
-_FROM = (
-    "FROM quotes q JOIN quantities n ON n.article_id = q.article_id"
-    ' AND n."start" >= q."start" AND n."end" <= q."end" JOIN articles a ON a.id = q.article_id'
-)
+    ' AND t."end" <= q."end" AND t.value IS NOT NULL AND t.grain IN ({grains}) ORDER BY t."start" LIMIT 1)'
+).replace("{grains}", ", ".join(f"'{g}'" for g in TIME_GRAINS))
+# quotations drive the join (CROSS JOIN keeps SQLite from scanning every quantity first; PostgreSQL
+# plans it as the inner join it is); the rules' conditions come after the span's
+_FROM = "FROM quotes q CROSS JOIN quantities n JOIN articles a ON a.id = q.article_id"
+_SPAN = 'n.article_id = q.article_id AND n."start" >= q."start" AND n."end" <= q."end"'
 
 
 @dataclass(frozen=True)
@@ -134,17 +134,19 @@ def unit_where(unit: str) -> tuple[str, list[Any]]:
 def rule_where(f: ClaimFilter, part_sql: str) -> tuple[list[str], list[Any]]:
     """The conditions every claim meets: inside a part of an interrupted quotation, and not
     excluded by a rule that is on."""
-    wheres = [part_sql]
+    wheres = [_SPAN, part_sql]
     params: list[Any] = []
     if "claims.in-name" not in f.off:
         wheres.append(
-            'NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = n.article_id AND m."start" <= n."start"'
+            'NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND m."start" <= n."start"'
             ' AND m."end" >= n."end" AND m."end" - m."start" > n."end" - n."start")'
         )
     if "claims.bracketed-age" not in f.off:
         wheres.append(
-            'NOT (n.unit IS NULL AND n.object IS NULL AND SUBSTR(a.text, n."start", 1) = ?'
-            ' AND SUBSTR(a.text, n."end" + 1, 1) = ?)'
+            # the characters either side, read in the quotation's text (its offsets are the article's
+            # when the quotation is one piece; in an interrupted one the rule does not act)
+            'NOT (n.unit IS NULL AND n.object IS NULL AND SUBSTR(q.text, n."start" - q."start", 1) = ?'
+            ' AND SUBSTR(q.text, n."end" - q."start" + 1, 1) = ?)'
         )
         params += ["(", ")"]
     if "claims.idiom" not in f.off and f.words.idioms:
@@ -213,8 +215,35 @@ class ClaimQueries(abc.ABC):
         date_filters("q.published", f.since, f.until, wheres, params)
         return join, wheres, params
 
-    def _claim_select(self) -> str:
+    def _claim_select(self, times: bool = True) -> str:
+        """The claim columns; without ``times`` the time columns are NULL (see :meth:`_add_times`)."""
+        if not times:
+            return _SELECT.format(time="NULL", time_text="NULL")
         return _SELECT.format(time=_TIME.format(col="value"), time_text=_TIME.format(col="text"))
+
+    def _add_times(self, rows: list[dict[str, Any]]) -> None:
+        """The time columns of a page of claims, in one query (a subquery per row would run for
+        every claim of the filter before the page is cut)."""
+        ids = sorted({r["article_id"] for r in rows})
+        if not ids:
+            return
+        found = self._all(
+            f'SELECT article_id, "start", "end", value, text FROM times WHERE article_id IN ({", ".join("?" * len(ids))})'
+            f' AND value IS NOT NULL AND grain IN ({", ".join("?" * len(TIME_GRAINS))}) ORDER BY "start"',
+            [*ids, *TIME_GRAINS],
+        )
+        for r in rows:
+            t = next(
+                (
+                    t
+                    for t in found
+                    if t["article_id"] == r["article_id"]
+                    and r["quote_start"] <= t["start"]
+                    and t["end"] <= r["quote_end"]
+                ),
+                None,
+            )
+            r["time"], r["time_text"] = (t["value"], t["text"]) if t else (None, None)
 
     def claims(self, f: ClaimFilter, *, limit: int = 20, offset: int = 0) -> Page:
         """Claims of the filter, newest first (items: :data:`CLAIM_COLUMNS` and ``title``)."""
@@ -225,10 +254,11 @@ class ClaimQueries(abc.ABC):
         where = " WHERE " + " AND ".join(wheres)
         total = self._one(f"SELECT COUNT(*) {_FROM} {join}{where}", params)
         rows = self._all(
-            f"SELECT {self._claim_select()}, a.title AS title {_FROM} {join}{where}"
+            f"SELECT {self._claim_select(times=False)}, a.title AS title {_FROM} {join}{where}"
             ' ORDER BY q.published IS NULL, q.published DESC, q.article_id, q.idx, n."start" LIMIT ? OFFSET ?',
             [*params, limit, offset],
         )
+        self._add_times(rows)
         return Page(rows, int(total[0]) if total else 0, limit, offset)
 
     def claim_units(self, f: ClaimFilter, *, limit: int = 20) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from warta.store import Page
 from warta.store.claims import COUNT, UNIT_FAMILIES, ClaimFilter, claim_json, normalised, over_time
 from warta.web.api import Limit, Offset, Since, Until, known_parameters_only, page_out
 from warta.web.deps import StoreDep
-from warta.web.pages import DATE, MAX_PAGE, PER_PAGE, pager, speaker_link
+from warta.web.pages import DATE, MAX_PAGE, PER_PAGE, cached, pager, speaker_link
 
 api = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_parameters_only)])
 pages = APIRouter(include_in_schema=False)
@@ -67,6 +67,13 @@ def shown(c: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+def aggregate(db: Any, f: ClaimFilter, name: str) -> list[dict[str, Any]]:
+    """Speakers or units of the filter's claims; those of the whole archive once a minute."""
+    if f == ClaimFilter():
+        return cached(db, name, lambda: getattr(db, name)(f, limit=15))  # type: ignore[no-any-return]
+    return getattr(db, name)(f, limit=15)  # type: ignore[no-any-return]
+
+
 @pages.get("/claims", response_class=HTMLResponse)
 def claims_page(
     request: Request,
@@ -98,8 +105,8 @@ def claims_page(
         families=[*UNIT_FAMILIES, COUNT],
         claims=[shown(c) for c in listed.items],
         pager=pager(request, page_no, listed.total),
-        speakers=db.claim_speakers(f, limit=15),  # type: ignore[attr-defined]
-        units=db.claim_units(f, limit=15),  # type: ignore[attr-defined]
+        speakers=aggregate(db, f, "claim_speakers"),
+        units=aggregate(db, f, "claim_units"),
         groups=groups,
         speaker_link=speaker_link,
     )
