@@ -8,6 +8,7 @@ import csv
 import json
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 from fastapi.testclient import TestClient
@@ -59,6 +60,7 @@ def articles() -> list[Article]:
     b1 = 'Sri Mulyani hadir. "Defisit mencapai Rp 200 triliun dan naik 3 persen pada tahun 2019," kata Sri Mulyani. Gedung 12 lantai.'
     b2 = '"Defisit kini Rp 250 triliun, ada satu hal lagi, grup Sheila on 7 ikut, Budi (33) juga," kata Sri Mulyani.'
     b3 = '"Ada 5 penerima bantuan," kata Sri Mulyani kepada 3 wartawan, "dan 7 penerima lagi."'
+    b4 = '"Anak itu berusia 6 tahun, tinggal di lantai 3 bersama 4 saudaranya," kata Sri Mulyani.'
     return [
         article("Defisit", b1, "2019-09-10", b1[b1.index('"') + 1 : b1.index(',"')],
                 [("Rp 200 triliun", 2e14, "IDR", None), ("3 persen", 3.0, "percent", None), ("12", 12.0, None, "lantai")]),
@@ -68,6 +70,8 @@ def articles() -> list[Article]:
         article("Bantuan", b3, "2019-11-05", b3[1 : b3.rindex('."')],
                 [("5", 5.0, None, "penerima bantuan"), ("3", 3.0, None, "wartawan"), ("7", 7.0, None, "penerima")],
                 parts=["Ada 5 penerima bantuan", "dan 7 penerima lagi"]),
+        article("Anak", b4, "2019-08-01", b4[1 : b4.index(',"')],
+                [("6 tahun", 6.0, "year", None), ("3", 3.0, None, None), ("4", 4.0, None, "saudaranya")]),
     ]  # fmt: skip
 
 
@@ -86,8 +90,8 @@ def test_claims_are_quantities_inside_quotations(store):  # noqa: F811
         store.add(a)
     page = store.claims(ClaimFilter())
     # not "12" (outside the quotation), "3" (the attribution between the parts), "7" (in a name),
-    # "33" (an age in brackets), "satu" (a word of the pack, not a count)
-    assert sorted(texts(page)) == ["3 persen", "5", "7", "Rp 200 triliun", "Rp 250 triliun"]
+    # "33" and "6 tahun" (ages), "3" (a floor, named), "satu" (a word of the pack, not a count)
+    assert sorted(texts(page)) == ["3 persen", "4", "5", "7", "Rp 200 triliun", "Rp 250 triliun"]
     assert texts(page)[0] in ("5", "7")  # newest first
     first = next(c for c in page.items if c["text"] == "Rp 200 triliun")
     assert (first["value"], first["unit"], first["speaker_name"], first["time"]) == (2e14, "IDR", "Sri Mulyani", "2019")
@@ -96,26 +100,31 @@ def test_claims_are_quantities_inside_quotations(store):  # noqa: F811
     assert c["quote_text"][c["mark"][0] : c["mark"][1]] == "Rp 200 triliun"
     assert normalised(first) == "200,000,000,000,000 IDR"
     every = store.claims(ClaimFilter(off=frozenset(CLAIM_RULES)))
-    assert sorted(texts(every)) == ["3 persen", "33", "5", "7", "7", "Rp 200 triliun", "Rp 250 triliun", "satu"]
+    assert sorted(texts(every)) == [
+        "3", "3 persen", "33", "4", "5", "6 tahun", "7", "7", "Rp 200 triliun", "Rp 250 triliun", "satu"
+    ]  # fmt: skip
+    for rule, left_out in (("claims.age", {"33", "6 tahun"}), ("claims.identifier", {"3"}), ("claims.in-name", {"7"})):
+        back = Counter(texts(store.claims(ClaimFilter(off=frozenset({rule}))))) - Counter(texts(page))
+        assert set(back) == left_out, rule
 
 
 def test_claim_filters(store):  # noqa: F811
     for a in articles():
         store.add(a)
     eid = store.claims(ClaimFilter()).items[0]["speaker_entity_id"]
-    assert store.claims(ClaimFilter(speaker="mulyani")).total == 5
-    assert store.claims(ClaimFilter(speaker=eid)).total == store.claims(ClaimFilter(speaker=str(eid))).total == 5
+    assert store.claims(ClaimFilter(speaker="mulyani")).total == 6
+    assert store.claims(ClaimFilter(speaker=eid)).total == store.claims(ClaimFilter(speaker=str(eid))).total == 6
     assert store.claims(ClaimFilter(speaker="nobody")).total == 0
     assert sorted(texts(store.claims(ClaimFilter(unit="money")))) == ["Rp 200 triliun", "Rp 250 triliun"]
     assert texts(store.claims(ClaimFilter(unit="IDR", since="2019-10-01"))) == ["Rp 250 triliun"]
     assert texts(store.claims(ClaimFilter(unit="percent"))) == ["3 persen"]
-    assert sorted(texts(store.claims(ClaimFilter(unit="count")))) == ["5", "7"]
+    assert sorted(texts(store.claims(ClaimFilter(unit="count")))) == ["4", "5", "7"]
     assert sorted(texts(store.claims(ClaimFilter(object="PENERIMA")))) == ["5", "7"]
     assert sorted(texts(store.claims(ClaimFilter(q="defisit", until="2019-09-30")))) == ["3 persen", "Rp 200 triliun"]
     assert store.claims(ClaimFilter(q="!!!")).total == 0
     units = {u["unit"]: u["n"] for u in store.claim_units(ClaimFilter())}
-    assert units == {"IDR": 2, None: 2, "percent": 1}
-    assert store.claim_speakers(ClaimFilter())[0]["n"] == 5
+    assert units == {"IDR": 2, None: 3, "percent": 1}
+    assert store.claim_speakers(ClaimFilter())[0]["n"] == 6
     groups = over_time(store.claims(ClaimFilter(speaker="Sri Mulyani")).items)
     assert [(g["unit"], [c["value"] for c in g["claims"]]) for g in groups] == [("IDR", [2e14, 2.5e14])]
 
@@ -128,13 +137,13 @@ def test_claims_export_in_every_format(target, tmp_path):  # noqa: F811
         counts = export(s, tmp_path / "csv", "csv", ["claims"])
         export(s, tmp_path / "pq", "parquet", ["claims"])
         export(s, tmp_path / "js", "jsonl")
-    assert counts == {"claims": 5}
+    assert counts == {"claims": 6}
     rows = list(csv.DictReader((tmp_path / "csv" / "claims.csv").read_text(encoding="utf-8").splitlines()))
-    assert sorted(r["text"] for r in rows) == ["3 persen", "5", "7", "Rp 200 triliun", "Rp 250 triliun"]
+    assert sorted(r["text"] for r in rows) == ["3 persen", "4", "5", "7", "Rp 200 triliun", "Rp 250 triliun"]
     import pyarrow.parquet as pq
 
     t = pq.read_table(tmp_path / "pq" / "claims.parquet")
-    assert t.num_rows == 5 and str(t.schema.field("value").type) == "double"
+    assert t.num_rows == 6 and str(t.schema.field("value").type) == "double"
     assert str(t.schema.field("quote_start").type) == "int64"
     lines = (tmp_path / "js" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
     assert {json.loads(x)["speaker_name"] for x in lines} == {"Sri Mulyani"}
@@ -184,7 +193,7 @@ def test_cli_claims(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "250,000,000,000,000 IDR" in r.stdout and "claims 1-2 of 2" in r.stderr
     r = run_cli("--speaker", "Sri", "--json", "--db", db)
-    assert [json.loads(x)["text"] for x in r.stdout.splitlines()][-2:] == ["Rp 200 triliun", "3 persen"]
+    assert [json.loads(x)["text"] for x in r.stdout.splitlines()][-1] == "4"  # the oldest last
     r = run_cli("--speaker", "Sri", "--over-time", "--db", db)
     assert r.returncode == 0 and "[IDR]: 2 claims" in r.stdout
     r = run_cli("--since", "2019-02-30", "--db", db)

@@ -72,9 +72,17 @@ CLAIM_RULES: dict[str, ClaimRule] = {
     r.name: r
     for r in (
         ClaimRule("claims.in-name", "a number inside a name is no claim", "band Sheila on 7, virus COVID-19"),
-        ClaimRule("claims.bracketed-age", "a bare number in brackets after a name is an age", "Zaenal Abidin (33)"),
+        ClaimRule(
+            "claims.age",
+            "a person's age: a bare number in brackets, or a number right after an age word (pack)",
+            "Zaenal Abidin (33); sejak berusia enam tahun",
+        ),
+        ClaimRule(
+            "claims.identifier",
+            "a number that names, not counts: right after a head word such as an article or a lane (pack)",
+            "pasal 372; lajur 3; fase satu",
+        ),
         ClaimRule("claims.idiom", "a numeral word used as a word, not a count (pack: claims.toml idioms)", "satu"),
-        ClaimRule("claims.discourse-object", "the speaker counts their own points or options (pack)", "dua hal"),
     )
 }
 
@@ -84,7 +92,8 @@ class ClaimWords:
     """The words of the pack's ``claims.toml`` the rules read (lower case)."""
 
     idioms: tuple[str, ...] = ()
-    discourse_objects: tuple[str, ...] = ()
+    age_words: tuple[str, ...] = ()
+    identifier_heads: tuple[str, ...] = ()
 
 
 def pack_words(code: str | None = None) -> ClaimWords:
@@ -95,7 +104,8 @@ def pack_words(code: str | None = None) -> ClaimWords:
     data = lang.get(code or lang.DEFAULT).toml("claims")
     return ClaimWords(
         idioms=tuple(w.lower() for w in data.get("idioms", ())),
-        discourse_objects=tuple(w.lower() for w in data.get("discourse_objects", ())),
+        age_words=tuple(w.lower() for w in data.get("age_words", ())),
+        identifier_heads=tuple(w.lower() for w in data.get("identifier_heads", ())),
     )
 
 
@@ -141,23 +151,41 @@ def rule_where(f: ClaimFilter, part_sql: str) -> tuple[list[str], list[Any]]:
             'NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND m."start" <= n."start"'
             ' AND m."end" >= n."end" AND m."end" - m."start" > n."end" - n."start")'
         )
-    if "claims.bracketed-age" not in f.off:
-        wheres.append(
-            # the characters either side, read in the quotation's text (its offsets are the article's
-            # when the quotation is one piece; in an interrupted one the rule does not act)
-            'NOT (n.unit IS NULL AND n.object IS NULL AND SUBSTR(q.text, n."start" - q."start", 1) = ?'
-            ' AND SUBSTR(q.text, n."end" - q."start" + 1, 1) = ?)'
+    if "claims.age" not in f.off:
+        # the characters either side, read in the quotation's text (its offsets are the article's
+        # when the quotation is one piece; in an interrupted one the rule does not act)
+        bracketed = (
+            'n.unit IS NULL AND n.object IS NULL AND SUBSTR(q.text, n."start" - q."start", 1) = ?'
+            ' AND SUBSTR(q.text, n."end" - q."start" + 1, 1) = ?'
         )
-        params += ["(", ")"]
+        after, p = after_word(f.words.age_words)
+        wheres.append(
+            f"NOT ({bracketed})" + (f" AND NOT ((n.unit IS NULL OR n.unit IN (?, ?)) AND {after})" if p else "")
+        )
+        params += ["(", ")", *(("year", "month", *p) if p else ())]
+    if "claims.identifier" not in f.off and f.words.identifier_heads:
+        after, p = after_word(f.words.identifier_heads)
+        wheres.append(f"NOT (n.unit IS NULL AND {after})")
+        params += p
     if "claims.idiom" not in f.off and f.words.idioms:
         marks = ", ".join("?" * len(f.words.idioms))
         wheres.append(f"NOT (n.unit IS NULL AND n.object IS NULL AND LOWER(n.text) IN ({marks}))")
         params += list(f.words.idioms)
-    if "claims.discourse-object" not in f.off and f.words.discourse_objects:
-        marks = ", ".join("?" * len(f.words.discourse_objects))
-        wheres.append(f"(n.object IS NULL OR LOWER(n.object) NOT IN ({marks}))")
-        params += list(f.words.discourse_objects)
     return wheres, params
+
+
+def after_word(words: Sequence[str]) -> tuple[str, list[Any]]:
+    """A condition: the quantity (alias n) comes right after one of ``words`` (lower case) and a
+    space in its quotation's text (alias q), the word starting the text or after a space. Words of
+    one length are compared in one SUBSTR; empty when there are no words."""
+    by_len: dict[int, list[str]] = {}
+    for w in words:
+        by_len.setdefault(len(w), []).append(" " + w + " ")
+    parts, params = [], []
+    for n, ws in sorted(by_len.items()):
+        parts.append(f'SUBSTR(? || LOWER(q.text), n."start" - q."start" - ?, ?) IN ({", ".join("?" * len(ws))})')
+        params += [" ", n, n + 2, *ws]
+    return ("(" + " OR ".join(parts) + ")" if parts else "", params)
 
 
 def _like(text: str) -> str:
