@@ -178,6 +178,8 @@ def test_claims_page(client):
     r = client.get("/claims", params={"speaker": "Sri Mulyani", "unit": "IDR"})
     assert r.status_code == 200 and "The same quantity over time" in r.text
     assert client.get("/claims", params={"since": "nope"}).status_code == 422
+    eid = client.get("/api/claims").json()["items"][0]["speaker_entity_id"]
+    assert f'href="/claims?speaker={eid}"' in client.get(f"/entities/{eid}").text  # the speaker page links here
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
