@@ -1,6 +1,7 @@
 """Draw the labelled sample of claims (``bench/claims/sample.jsonl``) from an archive.
 
     python bench/claims_draw.py ARCHIVE.db [--n 100] [--seed 21] [--out bench/claims/sample.jsonl]
+    python bench/claims_draw.py ARCHIVE.db --out bench/claims/heldout.jsonl --exclude bench/claims/sample.jsonl
 
 A candidate is any quantity inside a quotation (the claims query with every rule switched off);
 the ``--n`` whose keys (article id, quotation and quantity index) hash lowest with the seed are
@@ -9,7 +10,9 @@ their labels carry over), each written with a small article around it:
 the quotation's text with one character either side, its quotation, that quantity, the times and
 entity mentions inside the window, offsets shifted to the window. Labels already in ``--out``
 (same key) are kept; new lines come with ``"label": null`` to be filled by hand
-(``docs/claims.md`` says how). ``warta eval claims`` scores the rules on the labelled lines.
+(``docs/claims.md`` says how). ``--exclude`` leaves out the candidates of another sample (a
+held-out sample beside the one the rules were written from). ``warta eval claims`` scores the
+rules on the labelled lines.
 """
 
 from __future__ import annotations
@@ -80,15 +83,20 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=21)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "claims" / "sample.jsonl")
+    ap.add_argument("--exclude", type=Path, help="a sample whose candidates are not drawn again")
     args = ap.parse_args()
     old = {}
     if args.out.exists():
         for line in args.out.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             old[d["key"]] = d
+    excluded = set()
+    if args.exclude:
+        excluded = {json.loads(line)["key"] for line in args.exclude.read_text(encoding="utf-8").splitlines()}
     with open_store(args.archive) as store:
         rows = store.export_claims(ClaimFilter(off=frozenset(CLAIM_RULES)))  # type: ignore[attr-defined]
         keys = sorted({(r[1], r[2], r[3]) for r in rows}, key=lambda k: _rank(k, args.seed))
+        keys = [k for k in keys if f"{k[0]}-{k[1]}-{k[2]}" not in excluded]
         out = []
         for aid, qi, ni in keys[: args.n]:
             key = f"{aid}-{qi}-{ni}"

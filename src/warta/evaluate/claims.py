@@ -23,7 +23,10 @@ from warta.errors import InputError
 from warta.evaluate._metrics import prf
 from warta.store.claims import CLAIM_RULES, ClaimFilter
 
-SAMPLE = Path(__file__).resolve().parents[3] / "bench" / "claims" / "sample.jsonl"
+BENCH = Path(__file__).resolve().parents[3] / "bench" / "claims"
+# the sample the rules were written from, and one drawn after them from the whole archive
+SAMPLES = {"dev": BENCH / "sample.jsonl", "held-out": BENCH / "heldout.jsonl"}
+SAMPLE = SAMPLES["dev"]
 
 
 @dataclass
@@ -88,23 +91,33 @@ def _line(name: str, s: dict[str, Any]) -> str:
     return f"{name:34} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:7.3f} {s['listed']:7d}"
 
 
-def run(args: argparse.Namespace) -> int:
-    report = evaluate(Path(args.sample))
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False))
-        return 0
-    print(f"{report['candidates']} labelled candidates (quantities inside quotations), {report['claims']} claims")
+def _print(name: str, report: dict[str, Any]) -> None:
+    print(
+        f"{name}: {report['candidates']} labelled candidates (quantities inside quotations), {report['claims']} claims"
+    )
     print("non-claims: " + ", ".join(f"{k} {v}" for k, v in report["non_claims"].items()))
     print(f"{'':34} {'precision':>9} {'recall':>7} {'F1':>7} {'listed':>7}")
     print(_line("every candidate (no rule)", report["no_rule"]))
     print(_line("as shipped", report["shipped"]))
-    for name, s in report["without"].items():
-        print(_line(f"without {name}", s))
+    for rule, s in report["without"].items():
+        print(_line(f"without {rule}", s))
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = {"sample": Path(args.sample)} if args.sample else {k: p for k, p in SAMPLES.items() if p.exists()}
+    reports = {name: evaluate(p) for name, p in paths.items()}
+    if args.json:
+        print(json.dumps(reports, ensure_ascii=False))
+        return 0
+    for i, (name, report) in enumerate(reports.items()):
+        if i:
+            print()
+        _print(name, report)
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("claims", help="claims (quantities in quotations) P/R/F1 on the labelled archive sample")
-    p.add_argument("--sample", default=str(SAMPLE), help="the labelled sample (JSON Lines)")
-    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.add_argument("--sample", help="one labelled sample (JSON Lines; default: bench/claims/ dev and held-out)")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object (per sample)")
     p.set_defaults(func=run)
