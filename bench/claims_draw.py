@@ -84,6 +84,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=21)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "claims" / "sample.jsonl")
     ap.add_argument("--exclude", type=Path, help="a sample whose candidates are not drawn again")
+    ap.add_argument("--outlet", help="only candidates of this outlet (any case): one stratum of a sample")
+    ap.add_argument("--append", action="store_true", help="add the drawn lines to --out (another stratum)")
     args = ap.parse_args()
     old = {}
     if args.out.exists():
@@ -95,7 +97,11 @@ def main() -> int:
         excluded = {json.loads(line)["key"] for line in args.exclude.read_text(encoding="utf-8").splitlines()}
     with open_store(args.archive) as store:
         rows = store.export_claims(ClaimFilter(off=frozenset(CLAIM_RULES)))  # type: ignore[attr-defined]
-        keys = sorted({(r[1], r[2], r[3]) for r in rows}, key=lambda k: _rank(k, args.seed))
+        outlet = (args.outlet or "").casefold()
+        keys = sorted(
+            {(r[1], r[2], r[3]) for r in rows if not outlet or str(r[21] or "").casefold() == outlet},
+            key=lambda k: _rank(k, args.seed),
+        )
         keys = [k for k in keys if f"{k[0]}-{k[1]}-{k[2]}" not in excluded]
         out = []
         for aid, qi, ni in keys[: args.n]:
@@ -112,7 +118,11 @@ def main() -> int:
                 }
             )
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in out), encoding="utf-8")
+    lines = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in out)
+    if args.append:
+        kept = {d["key"] for d in out}
+        lines = "".join(f"{json.dumps(d, ensure_ascii=False)}\n" for k, d in old.items() if k not in kept) + lines
+    args.out.write_text(lines, encoding="utf-8")
     print(f"{len(out)} of {len(keys)} candidates -> {args.out}", file=sys.stderr)
     return 0
 

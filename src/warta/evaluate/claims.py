@@ -1,7 +1,8 @@
 """``warta eval claims``: how well "a quantity inside a quotation" (less the claim rules'
-exclusions) matches what a reader calls a claim, on a hand-labelled sample of candidates drawn
-at random from the CLICK-ID archive (``bench/claims/sample.jsonl``, drawn by
-``bench/claims_draw.py``, labelled as ``docs/claims.md`` says).
+exclusions) matches what a reader calls a claim, on hand-labelled samples of candidates drawn
+at random from the CLICK-ID archive by ``bench/claims_draw.py`` (``bench/claims/sample.jsonl``,
+the one the rules were written from, and ``bench/claims/heldout.jsonl``, drawn after them),
+labelled as ``docs/claims.md`` says.
 
 Each labelled candidate is stored, as the small article the sample keeps, in a temporary SQLite
 archive, and the store's own claims query is asked which are claims: precision, recall and F1 of
