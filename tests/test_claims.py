@@ -115,6 +115,11 @@ def test_claim_filters(store):  # noqa: F811
     assert store.claims(ClaimFilter(speaker="mulyani")).total == 6
     assert store.claims(ClaimFilter(speaker=eid)).total == store.claims(ClaimFilter(speaker=str(eid))).total == 6
     assert store.claims(ClaimFilter(speaker="nobody")).total == 0
+    past = store.claims(ClaimFilter(), limit=2, offset=100)  # past the last page: no items, the total still
+    assert (past.items, past.total) == ([], 6)
+    assert [c["text"] for c in store.claims(ClaimFilter(), limit=2, offset=4).items] == texts(
+        store.claims(ClaimFilter())
+    )[4:]
     assert sorted(texts(store.claims(ClaimFilter(unit="money")))) == ["Rp 200 triliun", "Rp 250 triliun"]
     assert texts(store.claims(ClaimFilter(unit="IDR", since="2019-10-01"))) == ["Rp 250 triliun"]
     assert texts(store.claims(ClaimFilter(unit="percent"))) == ["3 persen"]

@@ -280,14 +280,22 @@ class ClaimQueries(abc.ABC):
             return Page([], 0, limit, offset)
         join, wheres, params = query
         where = " WHERE " + " AND ".join(wheres)
-        total = self._one(f"SELECT COUNT(*) {_FROM} {join}{where}", params)
+        # the count comes with the page (one pass over the join); past the last page, on its own
         rows = self._all(
-            f"SELECT {self._claim_select(times=False)}, a.title AS title {_FROM} {join}{where}"
+            f"SELECT {self._claim_select(times=False)}, a.title AS title, COUNT(*) OVER () AS n_total"
+            f" {_FROM} {join}{where}"
             ' ORDER BY q.published IS NULL, q.published DESC, q.article_id, q.idx, n."start" LIMIT ? OFFSET ?',
             [*params, limit, offset],
         )
+        if rows:
+            total = int(rows[0]["n_total"])
+        else:
+            row = self._one(f"SELECT COUNT(*) {_FROM} {join}{where}", params) if offset else None
+            total = int(row[0]) if row else 0
+        for r in rows:
+            del r["n_total"]
         self._add_times(rows)
-        return Page(rows, int(total[0]) if total else 0, limit, offset)
+        return Page(rows, total, limit, offset)
 
     def claim_units(self, f: ClaimFilter, *, limit: int = 20) -> list[dict[str, Any]]:
         """The units of the filter's claims (``None`` for counts), most claims first: unit, n."""
