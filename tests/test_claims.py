@@ -115,6 +115,8 @@ def test_claim_filters(store):  # noqa: F811
     assert store.claims(ClaimFilter(speaker="mulyani")).total == 6
     assert store.claims(ClaimFilter(speaker=eid)).total == store.claims(ClaimFilter(speaker=str(eid))).total == 6
     assert store.claims(ClaimFilter(speaker="nobody")).total == 0
+    assert store.claims(ClaimFilter(standing="public")).total == 0  # the speaker's standing is not stated
+    assert store.claims(ClaimFilter(standing="not-private")).total == 6
     past = store.claims(ClaimFilter(), limit=2, offset=100)  # past the last page: no items, the total still
     assert (past.items, past.total) == ([], 6)
     assert [c["text"] for c in store.claims(ClaimFilter(), limit=2, offset=4).items] == texts(
@@ -169,7 +171,8 @@ def test_api_claims(client):
     assert body["items"][0]["mark"] is not None
     assert client.get("/api/claims", params={"q": "penerima", "object": "bantuan"}).json()["total"] == 1
     assert client.get("/api/claims", params={"since": "2019-11-01", "limit": 1}).json()["has_more"] is True
-    for bad in ({"name": "sri"}, {"unit": "x" * 40}, {"since": "2019-13-01"}, {"limit": 0}):
+    assert client.get("/api/claims", params={"standing": "not-private"}).json()["total"] == 6
+    for bad in ({"name": "sri"}, {"unit": "x" * 40}, {"since": "2019-13-01"}, {"limit": 0}, {"standing": "vip"}):
         r = client.get("/api/claims", params=bad)
         assert r.status_code == 422, bad
         assert "error" in r.json()
@@ -183,6 +186,7 @@ def test_claims_page(client):
     r = client.get("/claims", params={"speaker": "Sri Mulyani", "unit": "IDR"})
     assert r.status_code == 200 and "The same quantity over time" in r.text
     assert client.get("/claims", params={"since": "nope"}).status_code == 422
+    assert "no claims" in client.get("/claims", params={"standing": "public"}).text
     eid = client.get("/api/claims").json()["items"][0]["speaker_entity_id"]
     assert f'href="/claims?speaker={eid}"' in client.get(f"/entities/{eid}").text  # the speaker page links here
 
@@ -201,6 +205,8 @@ def test_cli_claims(tmp_path):
     assert "250,000,000,000,000 IDR" in r.stdout and "claims 1-2 of 2" in r.stderr
     r = run_cli("--speaker", "Sri", "--json", "--db", db)
     assert [json.loads(x)["text"] for x in r.stdout.splitlines()][-1] == "4"  # the oldest last
+    r = run_cli("--speaker", "Sri", "--standing", "private", "--db", db)
+    assert r.returncode == 0 and "no claims found" in r.stdout
     r = run_cli("--speaker", "Sri", "--over-time", "--db", db)
     assert r.returncode == 0 and "[IDR]: 2 claims" in r.stdout
     r = run_cli("--since", "2019-02-30", "--db", db)

@@ -14,7 +14,7 @@ import json
 import sys
 
 from warta.commands._options import add_dates, add_db, add_page
-from warta.store import open_store, require_db
+from warta.store import STANDINGS, open_store, require_db
 from warta.store.claims import COUNT, UNIT_FAMILIES, ClaimFilter, claim_json, normalised, over_time
 from warta.store.display import footer, table
 
@@ -29,6 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--unit", help=f"a unit family ({', '.join([*UNIT_FAMILIES, COUNT])}) or a unit code (IDR, kg, percent)"
     )
     p.add_argument("--object", help="part of the counted thing (penduduk, ton beras)")
+    p.add_argument(
+        "--standing",
+        choices=STANDINGS,
+        help="the speaker as the article presents them: public (a title or affiliation), private, unknown,"
+        " or not-private (leave out private individuals)",
+    )
     add_db(p)
     add_dates(p)
     add_page(p, "claims")
@@ -51,7 +57,13 @@ def _row(c: dict[str, object]) -> tuple[object, ...]:
 def run(args: argparse.Namespace) -> int:
     require_db(args.db)
     f = ClaimFilter(
-        speaker=args.speaker, q=args.q, unit=args.unit, object=args.object, since=args.since, until=args.until
+        speaker=args.speaker,
+        q=args.q,
+        unit=args.unit,
+        object=args.object,
+        since=args.since,
+        until=args.until,
+        standing=args.standing,
     )
     with open_store(args.db) as store:
         if args.over_time:

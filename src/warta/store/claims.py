@@ -21,7 +21,7 @@ from typing import Any
 
 from warta.errors import UsageError
 from warta.store.base import ARCHIVE_TABLES, Page, as_id, canonical_key
-from warta.store.filters import date_filters
+from warta.store.filters import date_filters, standing_filter
 from warta.store.query import Term, parse
 
 # unit families a user filters on without knowing the codes of the quantities stage; a unit
@@ -114,7 +114,9 @@ class ClaimFilter:
     """Which claims ``Store.claims`` lists. ``speaker``: an entity id or part of the speaker's
     name (any case), as ``Store.quotes`` takes it; ``q``: a full-text query on the quotation;
     ``unit``: a family of :data:`UNIT_FAMILIES`, ``count`` (no unit) or a unit code; ``object``:
-    part of the counted thing; ``since``/``until``: publication days; ``off``: rules switched off."""
+    part of the counted thing; ``since``/``until``: publication days; ``standing``: the speaker's,
+    one of ``warta.store.STANDINGS`` (``public``: ministers, officials; ``not-private``: no vox
+    pops); ``off``: rules switched off."""
 
     speaker: int | str | None = None
     q: str | None = None
@@ -123,6 +125,7 @@ class ClaimFilter:
     since: str | None = None
     until: str | None = None
     article_id: str | None = None
+    standing: str | None = None
     words: ClaimWords = field(default_factory=lambda: pack_words())
     off: frozenset[str] = frozenset()
 
@@ -240,6 +243,10 @@ class ClaimQueries(abc.ABC):
         if f.article_id:
             wheres.append("q.article_id = ?")
             params.append(f.article_id)
+        if f.standing:
+            w, p = standing_filter(f.standing)
+            wheres.append(w)
+            params += p
         date_filters("q.published", f.since, f.until, wheres, params)
         return join, wheres, params
 

@@ -1,16 +1,16 @@
 """Claims in the archive (quantities people state in their quotations, :mod:`warta.store.claims`):
-``/api/claims`` (filters: ``speaker``, ``q``, ``unit``, ``object``, ``since``, ``until``) and the
+``/api/claims`` (filters: ``speaker``, ``q``, ``unit``, ``object``, ``since``, ``until``, ``standing``) and the
 ``/claims`` page: the speakers with most claims, the claims with the quantity marked in the
 quotation, and for one speaker the same quantity (unit and object) over time."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from warta.store import Page
+from warta.store import STANDINGS, Page
 from warta.store.claims import COUNT, UNIT_FAMILIES, ClaimFilter, claim_json, normalised, over_time
 from warta.web.api import Limit, Offset, Since, Until, known_parameters_only, page_out
 from warta.web.deps import StoreDep
@@ -33,6 +33,10 @@ Unit = Annotated[
     ),
 ]
 Object = Annotated[str | None, Query(max_length=200, description="part of the counted thing, any case")]
+Standing = Annotated[
+    Literal["public", "private", "unknown", "not-private"] | None,
+    Query(description="the speaker's standing: public, private (vox pop), unknown, or not-private"),
+]
 
 
 def claim_filter(
@@ -42,9 +46,10 @@ def claim_filter(
     object: Object = None,
     since: Since = None,
     until: Until = None,
+    standing: Standing = None,
 ) -> ClaimFilter:
     """The filter query parameters of /api/claims (a FastAPI dependency)."""
-    return ClaimFilter(speaker=speaker, q=q, unit=unit, object=object, since=since, until=until)
+    return ClaimFilter(speaker=speaker, q=q, unit=unit, object=object, since=since, until=until, standing=standing)
 
 
 @api.get("/claims", summary="Quantities stated in quotations: filter by speaker, text, unit, object, date")
@@ -84,6 +89,7 @@ def claims_page(
     object: Annotated[str, Query(max_length=200)] = "",
     since: Annotated[str, Query(pattern=DATE)] = "",
     until: Annotated[str, Query(pattern=DATE)] = "",
+    standing: Annotated[str, Query(pattern=r"^(public|private|unknown|not-private)?$")] = "",
     page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
 ) -> HTMLResponse:
     f = ClaimFilter(
@@ -93,6 +99,7 @@ def claims_page(
         object=object or None,
         since=since or None,
         until=until or None,
+        standing=standing or None,
     )
     listed = db.claims(f, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)  # type: ignore[attr-defined]
     groups: list[dict[str, Any]] = []
@@ -101,7 +108,16 @@ def claims_page(
         groups = [dict(g, claims=[shown(c) for c in g["claims"]]) for g in over_time(every.items)]
     html = request.app.state.templates.get_template("claims.html").render(
         request=request,
-        form={"speaker": speaker, "q": q, "unit": unit, "object": object, "since": since, "until": until},
+        form={
+            "speaker": speaker,
+            "q": q,
+            "unit": unit,
+            "object": object,
+            "since": since,
+            "until": until,
+            "standing": standing,
+        },
+        standings=STANDINGS,
         families=[*UNIT_FAMILIES, COUNT],
         claims=[shown(c) for c in listed.items],
         pager=pager(request, page_no, listed.total),
