@@ -54,6 +54,11 @@ def _row(c: dict[str, object]) -> tuple[object, ...]:
     )
 
 
+def _figures(claims: list[dict[str, object]]) -> list[str]:
+    """The quantities as written, kept in view where a quotation is cut to fit the terminal."""
+    return sorted({str(c["text"]) for c in claims if c.get("text")}, key=len, reverse=True)
+
+
 def run(args: argparse.Namespace) -> int:
     require_db(args.db)
     f = ClaimFilter(
@@ -79,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if items:
         headers = ("date", "speaker", "quantity", "object", "quotation", "outlet")
-        print(table(headers, [_row(c) for c in items], flex=4, keep=[str(c["text"]) for c in items[:1]]))
+        print(table(headers, [_row(c) for c in items], flex=4, keep=_figures(items)))
     print(footer(len(items), page.total, args.offset, "claims"), file=sys.stderr if items else sys.stdout)
     return 0
 
@@ -98,6 +103,7 @@ def _print_groups(groups: list[dict[str, object]], as_json: bool) -> int:
                 ("date", "speaker", "quantity", "quotation", "outlet"),
                 [_row(c)[:3] + _row(c)[4:] for c in claims],
                 flex=3,
+                keep=_figures(claims),
             )
         )
     if not groups:
