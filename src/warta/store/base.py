@@ -108,6 +108,42 @@ EXPORT_TABLES: dict[str, list[str]] = {
 }
 
 
+# Archive-level tables: computed by the store across articles (claims: quantities inside quotations,
+# warta.store.claims), not rows of one article's annotations; `warta export` writes them after the
+# flat tables and Store.export_table streams them too. The Spark job writes the flat tables only:
+# load its output into a store (`warta load-parquet`) and export from there. A new one: its columns
+# here and a row method in the SQL store's ARCHIVE_ROWS.
+ARCHIVE_TABLES: dict[str, list[str]] = {
+    # one row per claim; start/end are the quantity's offsets, quote_start/quote_end the quotation's,
+    # time the first resolved time inside the quotation (ISO), published the article's date
+    "claims": [
+        "quote_id",
+        "article_id",
+        "quote_idx",
+        "quantity_idx",
+        "speaker_entity_id",
+        "speaker_name",
+        "kind",
+        "text",
+        "value",
+        "upper",
+        "unit",
+        "bound",
+        "object",
+        "start",
+        "end",
+        "quote_start",
+        "quote_end",
+        "quote_text",
+        "time",
+        "time_text",
+        "published",
+        "outlet",
+        "url",
+    ],
+}
+
+
 MAX_ID = 2**63 - 1  # ids are 64-bit integers in both back ends
 
 
@@ -304,7 +340,8 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
-        """Rows of one flat table in :data:`EXPORT_TABLES` order (streams; for big archives)."""
+        """Rows of one flat table in :data:`EXPORT_TABLES` order, or of an archive-level table in
+        :data:`ARCHIVE_TABLES` order (streams; for big archives)."""
 
     # ---- reading: speakers, articles' entity links, archive-wide lists (the web UI) -------------
     @abc.abstractmethod

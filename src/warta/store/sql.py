@@ -14,7 +14,8 @@ from typing import Any
 
 from warta.article import Article
 from warta.errors import WartaError
-from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key
+from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key
+from warta.store.claims import ClaimFilter, ClaimQueries
 from warta.store.display import tidy_snippet
 from warta.store.filters import article_filters, date_filters, standing_filter
 from warta.store.places import PlaceQueries
@@ -47,6 +48,8 @@ EXPORT_ORDER = {
     "places": "article_id, idx",
     "failures": "id",
 }
+# the store method streaming each archive-level table (warta.store.base.ARCHIVE_TABLES)
+ARCHIVE_ROWS = {"claims": "claim_rows"}
 
 
 def now() -> str:
@@ -57,7 +60,7 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
-class SqlStore(SpeakerQueries, PlaceQueries, Store):
+class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, Store):
     conn: Any
 
     # ---- dialect -------------------------------------------------------------------------
@@ -465,9 +468,18 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         return f"SELECT {quoted(EXPORT_TABLES[table])} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
 
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
+        if table in ARCHIVE_TABLES:
+            rows: Iterator[tuple[Any, ...]] = getattr(self, ARCHIVE_ROWS[table])()
+            return rows
+        return self._stream(self._export_sql(table), ())
+
+    def claim_rows(self) -> Iterator[tuple[Any, ...]]:
+        return self.export_claims(ClaimFilter())
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         with self._guard():
             cur = self.conn.cursor()
-            cur.execute(self._sql(self._export_sql(table)))
+            cur.execute(self._sql(sql), tuple(params))
         while True:
             with self._guard():
                 batch = cur.fetchmany(1000)
