@@ -1,7 +1,8 @@
 """``warta export --db ... --format jsonl|parquet|csv OUT``: the archive as flat tables.
 
 Writes OUT/<table>.<format> for articles, entities, mentions, quotes, times, quantities,
-sources, removed, failures and places (columns: warta.store.base.EXPORT_TABLES), which pandas,
+sources, removed, failures and places (columns: warta.store.base.EXPORT_TABLES) and the archive
+tables the store derives (copies: warta.store.base.ARCHIVE_TABLES), which pandas,
 DuckDB and Spark read directly, e.g. ``duckdb -c "SELECT * FROM 'OUT/quotes.parquet'"``.
 ``--format geojson`` writes OUT/places.geojson instead: one point per place the articles name,
 with the number of articles and mentions (for QGIS, Kepler, geopandas).
@@ -18,6 +19,7 @@ from warta.commands._options import add_db
 from warta.errors import UsageError
 from warta.geo import geojson
 from warta.store import EXPORT_TABLES, open_store, require_db
+from warta.store.base import ARCHIVE_TABLES
 from warta.store.export import FORMATS, export
 
 
@@ -31,15 +33,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default="parquet",
         help="file format of the tables, or geojson for the places as points",
     )
-    p.add_argument("--tables", help=f"comma-separated subset of: {', '.join(EXPORT_TABLES)} (default: all of them)")
+    names = ", ".join((*EXPORT_TABLES, *ARCHIVE_TABLES))
+    p.add_argument("--tables", help=f"comma-separated subset of: {names} (default: all of them)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    tables = [t.strip() for t in args.tables.split(",") if t.strip()] if args.tables else list(EXPORT_TABLES)
-    unknown = [t for t in tables if t not in EXPORT_TABLES]
+    known = (*EXPORT_TABLES, *ARCHIVE_TABLES)
+    tables = [t.strip() for t in args.tables.split(",") if t.strip()] if args.tables else list(known)
+    unknown = [t for t in tables if t not in known]
     if unknown:
-        raise UsageError(f"unknown table {unknown[0]!r}: expected some of {', '.join(EXPORT_TABLES)}")
+        raise UsageError(f"unknown table {unknown[0]!r}: expected some of {', '.join(known)}")
     if os.path.exists(args.out) and not os.path.isdir(args.out):
         raise UsageError(f"{args.out} exists and is not a directory")
     require_db(args.db)

@@ -29,7 +29,7 @@ from typing import Any
 
 from warta.article import Article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # the longest one read statement may run (seconds) before the store stops it with
 # warta.errors.QueryTimeout: a search must not hold a server's worker (or a CPU) for minutes
 QUERY_SECONDS = 10.0
@@ -106,6 +106,18 @@ EXPORT_TABLES: dict[str, list[str]] = {
         "main",
     ],
 }
+
+# Tables the archive derives from its articles as they are stored (not per article: the Spark job
+# does not write them, `warta load-parquet` derives them again); `warta export` writes them too.
+ARCHIVE_TABLES: dict[str, list[str]] = {
+    # near-duplicate copies (warta.dedup): each copy with the earliest article of its group
+    "copies": ["article_id", "original_id", "similarity"],
+}
+
+
+def table_columns(table: str) -> list[str]:
+    """The columns of an export or archive table (KeyError for any other name)."""
+    return EXPORT_TABLES[table] if table in EXPORT_TABLES else ARCHIVE_TABLES[table]
 
 
 MAX_ID = 2**63 - 1  # ids are 64-bit integers in both back ends

@@ -14,14 +14,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from warta.store.base import EXPORT_TABLES, Store
+from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, Store, table_columns
 
 FORMATS = ("jsonl", "csv", "parquet")
 INT_COLUMNS = {
     "start", "end", "idx", "n_chars", "n_entities", "n_quotes", "n_articles", "n_mentions",
     "original_start", "original_end", "entity_id", "speaker_entity_id", "in_original", "main",
 }  # fmt: skip
-FLOAT_COLUMNS = {"confidence", "value", "upper", "lat", "lon"}
+FLOAT_COLUMNS = {"confidence", "value", "upper", "lat", "lon", "similarity"}
 ID_INT_TABLES = {"entities", "quotes", "failures"}  # their "id" is an integer
 
 
@@ -66,8 +66,8 @@ def export(store: Store, out_dir: str | Path, fmt: str, tables: Iterable[str] | 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    for table in tables or EXPORT_TABLES:
-        cols = EXPORT_TABLES[table]
+    for table in tables or (*EXPORT_TABLES, *ARCHIVE_TABLES):
+        cols = table_columns(table)
         path = out / f"{table}.{fmt}"
         tmp = path.with_suffix(path.suffix + ".part")
         n = 0

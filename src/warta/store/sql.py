@@ -14,7 +14,8 @@ from typing import Any
 
 from warta.article import Article
 from warta.errors import WartaError
-from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key
+from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key, table_columns
+from warta.store.copies import CopyQueries
 from warta.store.display import tidy_snippet
 from warta.store.filters import article_filters, date_filters, standing_filter
 from warta.store.places import PlaceQueries
@@ -46,6 +47,7 @@ EXPORT_ORDER = {
     "removed": "article_id, idx",
     "places": "article_id, idx",
     "failures": "id",
+    "copies": "original_id, article_id",
 }
 
 
@@ -57,7 +59,7 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
-class SqlStore(SpeakerQueries, PlaceQueries, Store):
+class SqlStore(SpeakerQueries, PlaceQueries, CopyQueries, Store):
     conn: Any
 
     # ---- dialect -------------------------------------------------------------------------
@@ -153,6 +155,7 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         return int(row[0])
 
     def _delete(self, article_id: str) -> None:
+        self._unlink_copies(article_id)
         ents = [
             r["entity_id"]
             for r in self._all("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", (article_id,))
@@ -211,6 +214,7 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
                     self._delete(replaced)
             art = dict(rows.article, url=url, ingested_at=first, updated_at=at)
             self._insert_many("articles", [art])
+            self._link_copies(aid, art["text"] or "", art["published"], first)
             local: dict[str, int] = {}
             mentions = []
             for e in rows.entities:
@@ -440,7 +444,7 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
 
     def stats(self) -> dict[str, Any]:
         counts = {}
-        for table in (*EXPORT_TABLES, "inputs"):
+        for table in (*EXPORT_TABLES, *ARCHIVE_TABLES, "inputs"):
             row = self._one(f"SELECT COUNT(*) FROM {table}")
             counts[table] = int(row[0]) if row else 0
         outlets = self._all(
@@ -458,11 +462,10 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         }
 
     def _export_sql(self, table: str) -> str:
-        if table not in EXPORT_TABLES:
-            raise KeyError(table)
+        cols = table_columns(table)
         if table in EXPORT_SELECT:
             return EXPORT_SELECT[table]
-        return f"SELECT {quoted(EXPORT_TABLES[table])} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
+        return f"SELECT {quoted(cols)} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
 
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
         with self._guard():
