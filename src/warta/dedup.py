@@ -4,10 +4,14 @@ lead, another headline).
 An article's cleaned body is cut into word shingles (:data:`SHINGLE` consecutive words, case-folded,
 digits kept); a MinHash signature of :data:`NUM_PERM` values estimates the Jaccard similarity of two
 shingle sets, and locality-sensitive hashing cuts it into :data:`BANDS` bands of :data:`ROWS` values:
-two articles that share a band hash are candidates. A candidate is a copy when the exact similarity
-of the two shingle sets (:func:`similarity`) reaches :data:`THRESHOLD`, measured on the labelled
-pairs of ``bench/dedup/`` (``python bench/dedup.py``). Bodies with fewer than :data:`MIN_SHINGLES`
-shingles (a caption, an empty scrape) are never matched: too short to tell a copy from a template.
+two articles that share a band hash are candidates (a pair with Jaccard 0.3 shares a band with
+probability 0.99). A candidate is a copy when enough of *each* text is in sentences that the other
+text also has (:func:`similarity`: sentence alignment, word overlap, numbers that agree), at least
+:data:`THRESHOLD`, chosen on the labelled pairs of ``bench/dedup/`` (``python bench/dedup.py``).
+Sentence alignment tells an edited copy (words changed, a lead rewritten) from an article that only
+repeats another one's background paragraph, or the same template filled with another day's
+numbers. Bodies with fewer than :data:`MIN_SHINGLES` shingles (a caption, an empty scrape) are
+never matched.
 
 Nothing here is language-specific (``\\w+`` words); the store keeps the signatures and band hashes
 (``warta.store.copies``) so detection is incremental across runs and the same on both back ends.
@@ -24,17 +28,21 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
-SHINGLE = 3  # words per shingle
-NUM_PERM = 128  # MinHash permutations
-BANDS = 32  # LSH bands of ROWS values each: P(candidate) = 1 - (1 - J**ROWS)**BANDS
+SHINGLE = 2  # words per shingle
+NUM_PERM = 96  # MinHash permutations
+BANDS = 48  # LSH bands of ROWS values each: P(candidate) = 1 - (1 - J**ROWS)**BANDS
 ROWS = NUM_PERM // BANDS
 SEED = 21
 MIN_SHINGLES = 40
-# containment of the smaller shingle set in the larger one at which a candidate is a copy (chosen on
-# the dev half of bench/dedup/pairs.jsonl; `python bench/dedup.py` prints the sweep and test figures)
-THRESHOLD = 0.6
+# the share of each text in aligned sentences at which a candidate is a copy (chosen on the dev half
+# of bench/dedup/pairs.jsonl; `python bench/dedup.py` prints the sweep and the test half's figures)
+THRESHOLD = 0.74
+SENTENCE_MATCH = 0.7  # word overlap (of the shorter sentence) at which two sentences are the same
+MIN_SENTENCE_WORDS = 4
 
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+|\n+")
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
@@ -45,14 +53,42 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
-def similarity(a: set[str], b: set[str]) -> float:
-    """How much of the shorter text the longer one holds: |A ∩ B| / min(|A|, |B|) (0 when either is empty).
+@dataclass(frozen=True)
+class Sentence:
+    words: frozenset[str]
+    numbers: frozenset[str]
+    size: int
 
-    Containment rather than Jaccard, so that a copy cut short or with a paragraph added still scores
-    as a copy."""
-    if not a or not b:
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of a text (of at least :data:`MIN_SENTENCE_WORDS` words) as word and number sets."""
+    out = []
+    for part in _SENTENCE_END.split(text):
+        words = _WORD.findall(part.casefold())
+        if len(words) >= MIN_SENTENCE_WORDS:
+            out.append(Sentence(frozenset(words), frozenset(_NUMBER.findall(part)), len(words)))
+    return out
+
+
+def _aligned(a: list[Sentence], b: list[Sentence]) -> float:
+    """The share of a's words in sentences that b also has (same words but a few, numbers that agree)."""
+    total = sum(s.size for s in a)
+    if not total or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    found = 0
+    for s in a:
+        for t in b:
+            if s.numbers and t.numbers and not (s.numbers <= t.numbers or t.numbers <= s.numbers):
+                continue  # another day's date, another price: the same template, not the same text
+            if len(s.words & t.words) >= SENTENCE_MATCH * min(len(s.words), len(t.words)):
+                found += s.size
+                break
+    return found / total
+
+
+def similarity(a: list[Sentence], b: list[Sentence]) -> float:
+    """How much of each text is in sentences the other one also has: the smaller of both shares (0-1)."""
+    return min(_aligned(a, b), _aligned(b, a))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

@@ -44,8 +44,7 @@ class CopyQueries:
     # ---- writing (inside the caller's transaction) -----------------------------------------
     def _link_copies(self, aid: str, text: str, published: str | None, ingested_at: str | None) -> None:
         """Store the article's signature and link it with the stored copies of its text."""
-        own = dedup.shingles(text)
-        sig = dedup.signature(own)
+        sig = dedup.signature(dedup.shingles(text))
         self._insert_many("signatures", [{"article_id": aid, "n_shingles": sig.n_shingles, "sig": sig.encode()}])
         if not sig.usable:
             return
@@ -64,9 +63,10 @@ class CopyQueries:
             f" WHERE a.id IN ({_marks(ids)})",
             ids,
         )
+        own = dedup.sentences(text)
         bridge: dict[str, float] = {}  # the group's original -> best similarity of this article to the group
         for r in found:
-            sim = dedup.similarity(own, dedup.shingles(r["text"] or ""))
+            sim = dedup.similarity(own, dedup.sentences(r["text"] or ""))
             if sim >= dedup.THRESHOLD:
                 root = r["original_id"] or r["id"]
                 bridge[root] = max(sim, bridge.get(root, 0.0))
