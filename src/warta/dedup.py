@@ -144,6 +144,20 @@ def signature(shingle_set: set[str]) -> Signature:
     return Signature(tuple(int(v) for v in m.hashvalues), len(shingle_set))
 
 
+QUOTE_MATCH = 0.8  # word overlap (of the shorter quotation) at which two quotations are the same
+
+
+def quote_words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.casefold()))
+
+
+def same_quote(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two quotations (as word sets) are the same one, as two copies of a text carry it."""
+    if not a or not b:
+        return False
+    return len(a & b) >= QUOTE_MATCH * min(len(a), len(b)) and min(len(a), len(b)) >= 0.5 * max(len(a), len(b))
+
+
 def order_key(published: str | None, ingested_at: str | None, article_id: str) -> tuple[str, str, str]:
     """Which of two copies is the earliest: published date (undated last), then ingest time, then id."""
     return (published or "9999", ingested_at or "9999", article_id)

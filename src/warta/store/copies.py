@@ -7,7 +7,8 @@ article is compared with the stored articles sharing a band hash, and a confirme
 to the earliest article of its group (``copies.original_id``; published date, then ingest time).
 An original has no ``copies`` row. When a new article is earlier than a group's original, or
 joins two groups, the whole group is linked to the earliest. Quotations of copies are left out
-of the speaker queries (``NOT_A_COPY``), so a syndicated quotation counts once.
+of the speaker queries (``NOT_A_COPY``) when an earlier article of their group has the same
+quotation (``quote_copies``), so a syndicated quotation counts once and what a copy adds still counts.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 
 from warta import dedup
 
-# the condition, on a table aliased q with an article_id column, that keeps originals only
-NOT_A_COPY = "NOT EXISTS (SELECT 1 FROM copies cp WHERE cp.article_id = q.article_id)"
+# the condition, on quotes aliased q, that leaves out the quotations an earlier copy already has
+NOT_A_COPY = "NOT EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.quote_id = q.id)"
 MAX_CANDIDATES = 100  # most band-sharing articles compared with one new article
 
 
@@ -87,21 +88,61 @@ class CopyQueries:
         if aid != first:
             rows.append({"article_id": aid, "original_id": first, "similarity": best})
         self._insert_many("copies", rows)
+        self._mark_quote_copies(first)
+
+    def _mark_quote_copies(self, root: str, exclude: str | None = None) -> None:
+        """Mark again which quotations of the group of ``root`` repeat one of an earlier article of
+        the group (``quote_copies``): those are left out of the counts (``NOT_A_COPY``)."""
+        members = [root] + [
+            r["article_id"] for r in self._all("SELECT article_id FROM copies WHERE original_id = ?", [root])
+        ]
+        members = [m for m in members if m != exclude]
+        marks = _marks(members)
+        self._exec(
+            f"DELETE FROM quote_copies WHERE quote_id IN (SELECT id FROM quotes WHERE article_id IN ({marks}))", members
+        )
+        if len(members) < 2:
+            return
+        order = {
+            r["id"]: dedup.order_key(r["published"], r["ingested_at"], r["id"])
+            for r in self._all(f"SELECT id, published, ingested_at FROM articles WHERE id IN ({marks})", members)
+        }
+        quotes = self._all(f"SELECT id, article_id, idx, text FROM quotes WHERE article_id IN ({marks})", members)
+        quotes.sort(key=lambda q: (order.get(q["article_id"], ("~",)), q["idx"] or 0))
+        seen: list[tuple[str, frozenset[str], int]] = []  # article, words, quote id
+        rows = []
+        for q in quotes:
+            words = dedup.quote_words(q["text"] or "")
+            earlier = next((qid for art, w, qid in seen if art != q["article_id"] and dedup.same_quote(words, w)), None)
+            if earlier is not None:
+                rows.append({"quote_id": q["id"], "original_quote_id": earlier})
+            else:
+                seen.append((q["article_id"], words, q["id"]))
+        self._insert_many("quote_copies", rows)
 
     def _unlink_copies(self, aid: str) -> None:
-        """Before an article is deleted: its copies are linked to the earliest of them instead."""
-        rest = self._all(
-            "SELECT a.id, a.published, a.ingested_at FROM copies c JOIN articles a ON a.id = c.article_id"
-            " WHERE c.original_id = ?",
-            [aid],
-        )
+        """Before an article is deleted: its group loses it (its copies are linked to the earliest of
+        them when it was the original), and the group's quotations are marked again without it."""
+        row = self._one("SELECT original_id FROM copies WHERE article_id = ?", [aid])
+        root = row[0] if row else aid
         for table in ("signatures", "lsh_bands", "copies"):
             self._exec(f"DELETE FROM {table} WHERE article_id = ?", [aid])
-        if not rest:
-            return
-        first = min(rest, key=lambda r: dedup.order_key(r["published"], r["ingested_at"], r["id"]))["id"]
-        self._exec("DELETE FROM copies WHERE article_id = ?", [first])
-        self._exec("UPDATE copies SET original_id = ? WHERE original_id = ?", [first, aid])
+        if root == aid:
+            rest = self._all(
+                "SELECT a.id, a.published, a.ingested_at FROM copies c JOIN articles a ON a.id = c.article_id"
+                " WHERE c.original_id = ?",
+                [aid],
+            )
+            if not rest:
+                self._exec(
+                    "DELETE FROM quote_copies WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)", [aid]
+                )
+                return
+            root = min(rest, key=lambda r: dedup.order_key(r["published"], r["ingested_at"], r["id"]))["id"]
+            self._exec("DELETE FROM copies WHERE article_id = ?", [root])
+            self._exec("UPDATE copies SET original_id = ? WHERE original_id = ?", [root, aid])
+        self._exec("DELETE FROM quote_copies WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)", [aid])
+        self._mark_quote_copies(root, exclude=aid)
 
     # ---- backfill --------------------------------------------------------------------------
     def link_all_copies(
@@ -111,7 +152,7 @@ class CopyQueries:
         ``rebuild``), earliest first, ``batch`` articles per transaction. Returns counts."""
         with self._tx():  # type: ignore[attr-defined]
             if rebuild:
-                for table in ("signatures", "lsh_bands", "copies"):
+                for table in ("signatures", "lsh_bands", "copies", "quote_copies"):
                     self._exec(f"DELETE FROM {table}")
         todo = [
             r["id"]

@@ -111,7 +111,8 @@ CREATE INDEX places_admin ON places (country, admin1, admin2);
 
 # v4: near-duplicate copies (warta.dedup): each article's MinHash signature and its LSH band hashes
 # (so detection is incremental across runs), and each copy linked to the earliest article of its
-# copies; articles stored before it are linked by `warta dedup`
+# copies, and each quotation of a copy that an earlier article of its group already has; articles
+# stored before it are linked by `warta dedup`
 _V4_COPIES = """
 CREATE TABLE signatures (article_id TEXT PRIMARY KEY, n_shingles INTEGER NOT NULL, sig TEXT NOT NULL);
 CREATE TABLE lsh_bands (key BIGINT NOT NULL, article_id TEXT NOT NULL);
@@ -119,9 +120,15 @@ CREATE INDEX lsh_bands_key ON lsh_bands (key);
 CREATE INDEX lsh_bands_article ON lsh_bands (article_id);
 CREATE TABLE copies (article_id TEXT PRIMARY KEY, original_id TEXT NOT NULL, similarity {real});
 CREATE INDEX copies_original ON copies (original_id);
+CREATE TABLE quote_copies (quote_id {bigint} PRIMARY KEY, original_quote_id {bigint} NOT NULL);
 """
 
 MIGRATIONS: dict[str, list[str]] = {
-    "sqlite": [SQLITE_V1, V2, _V3.format(real="REAL"), _V4_COPIES.format(real="REAL")],
-    "postgres": [POSTGRES_V1, V2, _V3.format(real="DOUBLE PRECISION"), _V4_COPIES.format(real="DOUBLE PRECISION")],
+    "sqlite": [SQLITE_V1, V2, _V3.format(real="REAL"), _V4_COPIES.format(real="REAL", bigint="INTEGER")],
+    "postgres": [
+        POSTGRES_V1,
+        V2,
+        _V3.format(real="DOUBLE PRECISION"),
+        _V4_COPIES.format(real="DOUBLE PRECISION", bigint="BIGINT"),
+    ],
 }

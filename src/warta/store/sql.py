@@ -15,7 +15,7 @@ from typing import Any
 from warta.article import Article
 from warta.errors import WartaError
 from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key, table_columns
-from warta.store.copies import CopyQueries
+from warta.store.copies import NOT_A_COPY, CopyQueries
 from warta.store.display import tidy_snippet
 from warta.store.filters import article_filters, date_filters, standing_filter
 from warta.store.places import PlaceQueries
@@ -214,7 +214,6 @@ class SqlStore(SpeakerQueries, PlaceQueries, CopyQueries, Store):
                     self._delete(replaced)
             art = dict(rows.article, url=url, ingested_at=first, updated_at=at)
             self._insert_many("articles", [art])
-            self._link_copies(aid, art["text"] or "", art["published"], first)
             local: dict[str, int] = {}
             mentions = []
             for e in rows.entities:
@@ -239,6 +238,7 @@ class SqlStore(SpeakerQueries, PlaceQueries, CopyQueries, Store):
                 ("places", rows.places),
             ):
                 self._insert_many(table, [dict(r, article_id=aid) for r in items])
+            self._link_copies(aid, art["text"] or "", art["published"], first)
             self._mark_input(input_key, input_name, "stored", aid)
         if existing is not None:
             return AddResult(aid, "updated", aid)
@@ -391,7 +391,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, CopyQueries, Store):
         limit: int = 20,
         offset: int = 0,
     ) -> Page:
-        join, wheres, params = "", [], []
+        # each quotation once across copies, except in the list of one article's quotations
+        join, wheres, params = "", [] if article_id else [NOT_A_COPY], []
         if text:
             terms = parse(text)
             if not terms:
@@ -424,8 +425,10 @@ class SqlStore(SpeakerQueries, PlaceQueries, CopyQueries, Store):
         )
         import json
 
+        also = self.also_in([r["article_id"] for r in rows])
         for r in rows:
             r["speaker_titles"] = json.loads(r["speaker_titles"] or "[]")
+            r["also_in"] = also.get(r["article_id"], [])
         return Page(rows, int(total[0]) if total else 0, limit, offset)
 
     def sources_summary(self, *, limit: int = 50) -> list[dict[str, Any]]:
