@@ -167,3 +167,23 @@ def test_api_pages_cli_and_export(target, tmp_path):  # noqa: F811
     assert rows == [{"article_id": b, "original_id": a, "similarity": pytest.approx(rows[0]["similarity"])}]
     bad = subprocess.run([*run, "dedup", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_load_parquet_links_the_same_copies(tmp_path):
+    """`warta load-parquet` (the way back from `warta spark`) stores through Store.add: same links."""
+    src = str(tmp_path / "a.db")
+    with open_store(src) as s:
+        for a in (
+            article(1, BODY, "2019-09-11", "okezone.com"),
+            article(2, edited_copy(), "2019-09-12", "sindonews.com"),
+            article(4, edited_copy().replace("Rabu pagi", "Selasa pagi"), "2019-09-10", "tribunnews.com"),
+        ):
+            s.add(a)
+        linked = sorted(s.export_table("copies"))
+        n_quotes = quote_count(s)
+    run = [sys.executable, "-m", "warta.cli"]
+    subprocess.run([*run, "export", "--db", src, "--format", "parquet", str(tmp_path / "pq")], check=True)
+    dst = str(tmp_path / "b.db")
+    subprocess.run([*run, "load-parquet", str(tmp_path / "pq"), "--db", dst], check=True, capture_output=True)
+    with open_store(dst) as s:
+        assert sorted(s.export_table("copies")) == linked and quote_count(s) == n_quotes == 1

@@ -80,15 +80,37 @@ class CopyQueries:
         for r in self._all(f"SELECT id, published, ingested_at FROM articles WHERE id IN ({_marks(roots)})", roots):
             keys[r["id"]] = dedup.order_key(r["published"], r["ingested_at"], r["id"])
         first = min(keys, key=lambda k: keys[k])
-        best = max(bridge.values())
         old = [r for r in roots if r != first]
+        moved = [aid] if aid != first else []
         if old:
-            self._exec(f"UPDATE copies SET original_id = ? WHERE original_id IN ({_marks(old)})", [first, *old])
-        rows = [{"article_id": r, "original_id": first, "similarity": bridge[r]} for r in old]
-        if aid != first:
-            rows.append({"article_id": aid, "original_id": first, "similarity": best})
-        self._insert_many("copies", rows)
+            moved += old + [
+                r["article_id"]
+                for r in self._all(f"SELECT article_id FROM copies WHERE original_id IN ({_marks(old)})", old)
+            ]
+            self._exec(f"DELETE FROM copies WHERE original_id IN ({_marks(old)})", old)
+        self._link_to(first, moved)
         self._mark_quote_copies(first)
+
+    def _link_to(self, first: str, members: list[str]) -> None:
+        """Link ``members`` to the original ``first``, each with its similarity to it (the same
+        whatever order the articles came in)."""
+        if not members:
+            return
+        ids = [first, *members]
+        texts = {
+            r["id"]: r["text"] or ""
+            for r in self._all(f"SELECT id, text FROM articles WHERE id IN ({_marks(ids)})", ids)
+        }
+        own = dedup.sentences(texts.get(first, ""))
+        rows = [
+            {
+                "article_id": m,
+                "original_id": first,
+                "similarity": dedup.similarity(dedup.sentences(texts.get(m, "")), own),
+            }
+            for m in members
+        ]
+        self._insert_many("copies", rows)
 
     def _mark_quote_copies(self, root: str, exclude: str | None = None) -> None:
         """Mark again which quotations of the group of ``root`` repeat one of an earlier article of
@@ -139,8 +161,8 @@ class CopyQueries:
                 )
                 return
             root = min(rest, key=lambda r: dedup.order_key(r["published"], r["ingested_at"], r["id"]))["id"]
-            self._exec("DELETE FROM copies WHERE article_id = ?", [root])
-            self._exec("UPDATE copies SET original_id = ? WHERE original_id = ?", [root, aid])
+            self._exec("DELETE FROM copies WHERE original_id = ?", [aid])
+            self._link_to(root, [r["id"] for r in rest if r["id"] != root])
         self._exec("DELETE FROM quote_copies WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)", [aid])
         self._mark_quote_copies(root, exclude=aid)
 
