@@ -112,6 +112,9 @@ EXPORT_TABLES: dict[str, list[str]] = {
 ARCHIVE_TABLES: dict[str, list[str]] = {
     # near-duplicate copies (warta.dedup): each copy with the earliest article of its group
     "copies": ["article_id", "original_id", "similarity"],
+    # stories (warta.stories): groups of articles about one event; story_articles: each article's story
+    "stories": ["id", "title", "first_day", "last_day", "n_articles", "n_outlets"],
+    "story_articles": ["article_id", "story_id", "score"],
 }
 
 

@@ -22,6 +22,7 @@ from warta.store.places import PlaceQueries
 from warta.store.queries import SpeakerQueries
 from warta.store.query import Term, parse
 from warta.store.rows import ArticleRows, article_rows, dumps
+from warta.store.stories import StoryQueries
 
 CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed", "places")
 HIT_COLUMNS = "a.id, a.url, a.title, a.outlet, a.language, a.published, a.n_quotes"
@@ -48,6 +49,8 @@ EXPORT_ORDER = {
     "places": "article_id, idx",
     "failures": "id",
     "copies": "original_id, article_id",
+    "stories": "id",
+    "story_articles": "story_id, article_id",
 }
 
 
@@ -59,7 +62,7 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
-class SqlStore(SpeakerQueries, PlaceQueries, CopyQueries, Store):
+class SqlStore(SpeakerQueries, PlaceQueries, CopyQueries, StoryQueries, Store):
     conn: Any
 
     # ---- dialect -------------------------------------------------------------------------
@@ -156,6 +159,7 @@ class SqlStore(SpeakerQueries, PlaceQueries, CopyQueries, Store):
 
     def _delete(self, article_id: str) -> None:
         self._unlink_copies(article_id)
+        self._unlink_story(article_id)
         ents = [
             r["entity_id"]
             for r in self._all("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", (article_id,))

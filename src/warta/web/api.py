@@ -226,6 +226,7 @@ def get_article(db: StoreDep, article_id: Annotated[str, Path(max_length=64)]) -
         "also_in": sorted({c["outlet"] for c in group["articles"] if c["id"] != article_id and c["outlet"]})
         if group
         else [],
+        "story": db.article_story(article_id),  # type: ignore[attr-defined]
     }
     return art
 
