@@ -49,7 +49,8 @@ def clean_texts(urls: set[str]) -> dict[str, str]:
             for row in csv.DictReader(fh):
                 url = row.get("url") or ""
                 if url in urls and url not in out:
-                    out[url] = pipe.read(RawDocument(content=row["content"], url=url, title=row["title"])).text
+                    doc = RawDocument(content=row["content"], url=url, title=row["title"], outlet=row["source"])
+                    out[url] = pipe.read(doc).text
     return out
 
 
