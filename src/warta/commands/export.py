@@ -2,7 +2,8 @@
 
 Writes OUT/<table>.<format> for articles, entities, mentions, quotes, times, quantities,
 sources, removed, failures and places (columns: warta.store.base.EXPORT_TABLES), then the
-archive-level tables, computed across articles: claims (warta.store.base.ARCHIVE_TABLES), which pandas,
+archive-level tables across articles: copies, stories, story_articles and claims
+(warta.store.base.ARCHIVE_TABLES), which pandas,
 DuckDB and Spark read directly, e.g. ``duckdb -c "SELECT * FROM 'OUT/quotes.parquet'"``.
 ``--format geojson`` writes OUT/places.geojson instead: one point per place the articles name,
 with the number of articles and mentions (for QGIS, Kepler, geopandas).

@@ -21,11 +21,11 @@ FORMATS = ("jsonl", "csv", "parquet")
 INT_COLUMNS = {
     "start", "end", "idx", "n_chars", "n_entities", "n_quotes", "n_articles", "n_mentions",
     "original_start", "original_end", "entity_id", "speaker_entity_id", "in_original", "main",
-    "quote_id", "quote_idx", "quantity_idx", "quote_start", "quote_end",
+    "quote_id", "quote_idx", "quantity_idx", "quote_start", "quote_end", "n_outlets", "story_id",
 }  # fmt: skip
 TABLES = {**EXPORT_TABLES, **ARCHIVE_TABLES}  # every table `warta export` writes, in order
-FLOAT_COLUMNS = {"confidence", "value", "upper", "lat", "lon"}
-ID_INT_TABLES = {"entities", "quotes", "failures"}  # their "id" is an integer
+FLOAT_COLUMNS = {"confidence", "value", "upper", "lat", "lon", "similarity", "score"}
+ID_INT_TABLES = {"entities", "quotes", "failures", "stories"}  # their "id" is an integer
 
 
 def column_type(table: str, column: str) -> str:

@@ -14,14 +14,16 @@ from typing import Any
 
 from warta.article import Article
 from warta.errors import WartaError
-from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key
+from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key, table_columns
 from warta.store.claims import ClaimFilter, ClaimQueries
+from warta.store.copies import NOT_A_COPY, CopyQueries
 from warta.store.display import tidy_snippet
 from warta.store.filters import article_filters, date_filters, standing_filter
 from warta.store.places import PlaceQueries
 from warta.store.queries import SpeakerQueries
 from warta.store.query import Term, parse
 from warta.store.rows import ArticleRows, article_rows, dumps
+from warta.store.stories import StoryQueries
 
 CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed", "places")
 HIT_COLUMNS = "a.id, a.url, a.title, a.outlet, a.language, a.published, a.n_quotes"
@@ -47,6 +49,9 @@ EXPORT_ORDER = {
     "removed": "article_id, idx",
     "places": "article_id, idx",
     "failures": "id",
+    "copies": "original_id, article_id",
+    "stories": "id",
+    "story_articles": "story_id, article_id",
 }
 # the store method streaming each archive-level table (warta.store.base.ARCHIVE_TABLES)
 ARCHIVE_ROWS = {"claims": "claim_rows"}
@@ -60,7 +65,7 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
-class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, Store):
+class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, CopyQueries, StoryQueries, Store):
     conn: Any
 
     # ---- dialect -------------------------------------------------------------------------
@@ -156,6 +161,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, Store):
         return int(row[0])
 
     def _delete(self, article_id: str) -> None:
+        self._unlink_copies(article_id)
+        self._unlink_story(article_id)
         ents = [
             r["entity_id"]
             for r in self._all("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", (article_id,))
@@ -238,6 +245,7 @@ class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, Store):
                 ("places", rows.places),
             ):
                 self._insert_many(table, [dict(r, article_id=aid) for r in items])
+            self._link_copies(aid, art["text"] or "", art["published"], first)
             self._mark_input(input_key, input_name, "stored", aid)
         if existing is not None:
             return AddResult(aid, "updated", aid)
@@ -390,7 +398,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, Store):
         limit: int = 20,
         offset: int = 0,
     ) -> Page:
-        join, wheres, params = "", [], []
+        # each quotation once across copies, except in the list of one article's quotations
+        join, wheres, params = "", [] if article_id else [NOT_A_COPY], []
         if text:
             terms = parse(text)
             if not terms:
@@ -423,8 +432,10 @@ class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, Store):
         )
         import json
 
+        also = self.also_in([r["article_id"] for r in rows])
         for r in rows:
             r["speaker_titles"] = json.loads(r["speaker_titles"] or "[]")
+            r["also_in"] = also.get(r["article_id"], [])
         return Page(rows, int(total[0]) if total else 0, limit, offset)
 
     def sources_summary(self, *, limit: int = 50) -> list[dict[str, Any]]:
@@ -443,7 +454,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, Store):
 
     def stats(self) -> dict[str, Any]:
         counts = {}
-        for table in (*EXPORT_TABLES, "inputs"):
+        stored = [t for t in ARCHIVE_TABLES if t not in ARCHIVE_ROWS]  # derived tables are not counted
+        for table in (*EXPORT_TABLES, *stored, "inputs"):
             row = self._one(f"SELECT COUNT(*) FROM {table}")
             counts[table] = int(row[0]) if row else 0
         outlets = self._all(
@@ -461,14 +473,13 @@ class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, Store):
         }
 
     def _export_sql(self, table: str) -> str:
-        if table not in EXPORT_TABLES:
-            raise KeyError(table)
+        cols = table_columns(table)
         if table in EXPORT_SELECT:
             return EXPORT_SELECT[table]
-        return f"SELECT {quoted(EXPORT_TABLES[table])} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
+        return f"SELECT {quoted(cols)} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
 
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
-        if table in ARCHIVE_TABLES:
+        if table in ARCHIVE_ROWS:
             rows: Iterator[tuple[Any, ...]] = getattr(self, ARCHIVE_ROWS[table])()
             return rows
         return self._stream(self._export_sql(table), ())

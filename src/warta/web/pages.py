@@ -175,6 +175,8 @@ def article_context(art: dict[str, Any], db: Store | None) -> dict[str, Any]:
         "quotes": quotes,
         "entities": entities,
         "article_url": render.safe_url(art.get("url")),
+        "copies": db.copy_group(art["id"]) if db is not None else None,  # type: ignore[attr-defined]
+        "story_id": db.article_story(art["id"]) if db is not None else None,  # type: ignore[attr-defined]
     }
 
 
