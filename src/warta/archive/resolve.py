@@ -1,0 +1,281 @@
+"""Archive entities: the entities of the store (one per type and name key) merged into the persons,
+organisations and places they name across articles, each merge with its rule and evidence.
+
+The resolver reads what the store knows (:class:`ArchiveData`) and returns links, one per merged
+name, to the name that stands for the archive entity. Merges are conservative, in this order:
+
+1. ``user-join``: a join a user made through the API (splits are kept apart whatever the rules say);
+2. ``alias-list``: a reviewed alias of the language pack (``person_aliases.tsv``, ``acronyms.tsv``);
+3. ``honorifics``: the same name without honorifics and degrees ("Ir. H. Joko Widodo");
+4. ``type-vote``: the same name tagged with another type in a minority of its articles;
+5. ``mentioned-as``: the articles' own linking ("Nama (ALIAS)", a surname after the full name)
+   names one entity by the other's name, and (nearly) always the same one;
+6. ``initials``: "BJ Habibie" for "Bacharuddin Jusuf Habibie", the only such name;
+7. ``name-part``: "Anies" for "Anies Baswedan", the only (or dominant) fuller name, with a shared
+   office or shared company in the articles.
+
+People whose offices differ (both have some, none shared) are never merged by rules 5 to 7.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from warta.archive.names import NameRules, initials_match, part_of
+
+RULES = ("user-join", "alias-list", "honorifics", "type-vote", "mentioned-as", "initials", "name-part")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Chosen on the first half of the labelled pairs in bench/archive/ (see docs/archive.md)."""
+
+    vote_share: float = 0.75  # type-vote: the majority type's share of the name's articles
+    vote_min: int = 3  # ... and its articles
+    mention_share: float = 0.8  # mentioned-as: the top entity's share of the articles naming it so
+    mention_min: int = 2  # ... and its articles
+    dominance: float = 5.0  # name-part: the top fuller name has this many times the others' articles
+    context_min: int = 2  # ... shared entities in their articles (when no office is shared)
+    common_share: float = 0.01  # entities in more than this share of articles are no context
+
+
+@dataclass
+class Name:
+    id: int
+    type: str
+    key: str
+    name: str
+    n_articles: int
+
+
+@dataclass
+class ArchiveData:
+    names: dict[int, Name]
+    mentioned_as: dict[int, Counter[str]]  # entity id -> other name keys its mentions use -> articles
+    offices: dict[int, Counter[str]]  # person id -> titles the articles give -> articles
+    articles_of: dict[int, set[str]]  # entity id -> articles mentioning it
+    entities_of: dict[str, set[int]]  # article id -> entities it mentions
+    decisions: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # action, type, key, type, key
+
+
+@dataclass
+class Link:
+    entity_id: int
+    archive_id: int
+    rule: str
+    evidence: dict[str, Any]
+
+
+@dataclass
+class Proposal:
+    source: int
+    target: int
+    rule: str
+    evidence: dict[str, Any]
+
+
+@dataclass
+class Resolution:
+    links: list[Link]
+    rejected: list[Proposal]  # candidate pairs a rule looked at and did not merge, with the reason
+
+
+class Resolver:
+    def __init__(self, data: ArchiveData, rules: NameRules, thresholds: Thresholds | None = None) -> None:
+        self.d = data
+        self.r = rules
+        self.t = thresholds or Thresholds()
+        self.by_key = {(n.type, n.key): n.id for n in data.names.values()}
+        self.tokens = {n.id: rules.tokens(n.key) for n in data.names.values()}
+        self.rejected: list[Proposal] = []
+        self._ctx: dict[int, set[int]] = {}
+        n_art = max(len(data.entities_of), 1)
+        self.common = {e for e, arts in data.articles_of.items() if len(arts) > self.t.common_share * n_art}
+
+    # ---- evidence ----------------------------------------------------------------------
+    def office_set(self, eid: int) -> set[str]:
+        return {o for t in self.d.offices.get(eid, {}) if (o := self.r.office(t))}
+
+    def context(self, eid: int) -> set[int]:
+        if eid not in self._ctx:
+            out: set[int] = set()
+            for a in self.d.articles_of.get(eid, ()):
+                out |= self.d.entities_of.get(a, set())
+            self._ctx[eid] = out - self.common - {eid}
+        return self._ctx[eid]
+
+    def support(self, s: int, t: int) -> tuple[bool, dict[str, Any]]:
+        """(conflict-free and supported, evidence): shared offices or shared company."""
+        os_, ot = self.office_set(s), self.office_set(t)
+        shared = sorted(os_ & ot)
+        ctx = self.context(s) & self.context(t) - {s, t}
+        names = sorted(self.d.names[e].name for e in ctx if e in self.d.names)[:8]
+        ev: dict[str, Any] = {"shared_offices": shared, "shared_context": names, "n_shared_context": len(ctx)}
+        if os_ and ot and not shared:
+            ev["offices"] = {"source": sorted(os_)[:5], "target": sorted(ot)[:5]}
+            return False, dict(ev, reason="offices differ")
+        if not shared and len(ctx) < self.t.context_min:
+            return False, dict(ev, reason="no shared office or context")
+        return True, ev
+
+    # ---- proposals, one rule each -------------------------------------------------------
+    def user_joins(self) -> Iterable[Proposal]:
+        for action, ty, key, oty, okey in self.d.decisions:
+            s, t = self.by_key.get((ty, key)), self.by_key.get((oty, okey))
+            if action == "join" and s is not None and t is not None and s != t:
+                yield Proposal(s, t, "user-join", {"decision": "join"})
+
+    def alias_list(self) -> Iterable[Proposal]:
+        for alias, full, ty, source in self.r.aliases:
+            s, t = self.by_key.get((ty, alias)), self.by_key.get((ty, full))
+            if s is not None and t is not None and s != t:
+                yield Proposal(s, t, "alias-list", {"list": source, "alias": alias, "name": full})
+
+    def honorifics(self) -> Iterable[Proposal]:
+        for n in self.d.names.values():
+            bare = " ".join(self.tokens[n.id])
+            t = self.by_key.get((n.type, bare)) if bare != n.key else None
+            if t is not None and t != n.id:
+                yield Proposal(n.id, t, "honorifics", {"without": bare})
+
+    def type_vote(self) -> Iterable[Proposal]:
+        by_key: dict[str, list[Name]] = defaultdict(list)
+        for n in self.d.names.values():
+            by_key[n.key].append(n)
+        for rows in by_key.values():
+            if len(rows) < 2:
+                continue
+            rows.sort(key=lambda n: (-n.n_articles, n.id))
+            top, total = rows[0], sum(n.n_articles for n in rows)
+            votes = {n.type: n.n_articles for n in rows}
+            if top.n_articles >= self.t.vote_min and top.n_articles >= self.t.vote_share * total:
+                for n in rows[1:]:
+                    yield Proposal(n.id, top.id, "type-vote", {"votes": votes})
+
+    def mentioned_as(self) -> Iterable[Proposal]:
+        users: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+        for eid, keys in self.d.mentioned_as.items():
+            ty = self.d.names[eid].type if eid in self.d.names else None
+            for k, n in keys.items():
+                if ty:
+                    users[(ty, k)][eid] += n
+        for (ty, k), counts in users.items():
+            s = self.by_key.get((ty, k))
+            if s is None:
+                continue
+            counts.pop(s, None)
+            if not counts:
+                continue
+            (t, n), total = counts.most_common(1)[0], sum(counts.values())
+            ev: dict[str, Any] = {"articles": n, "share": round(n / total, 3), "as": k}
+            ev["others"] = [self.d.names[e].name for e, _ in counts.most_common(4)[1:] if e in self.d.names]
+            if n < self.t.mention_min or n < self.t.mention_share * total:
+                self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="not dominant")))
+                continue
+            one_word = len(self.tokens[s]) == 1  # a given name alone names many people across an archive
+            yield from self._checked(Proposal(s, t, "mentioned-as", ev), need_support=one_word)
+
+    def initials(self) -> Iterable[Proposal]:
+        index: dict[str, list[int]] = defaultdict(list)
+        for n in self.d.names.values():
+            if n.type == "PER" and len(self.tokens[n.id]) >= 3:
+                index[self.tokens[n.id][-1]].append(n.id)
+        for n in self.d.names.values():
+            tk = self.tokens[n.id]
+            if n.type != "PER" or len(tk) < 2 or len(tk[0].replace(".", "")) > 4:
+                continue
+            cands = [t for t in index.get(tk[-1], []) if initials_match(tk, self.tokens[t])]
+            if len(cands) == 1:
+                yield from self._checked(Proposal(n.id, cands[0], "initials", {"initials": tk[0]}), need_support=False)
+            elif cands:
+                names = [self.d.names[c].name for c in cands[:5]]
+                self.rejected.append(Proposal(n.id, cands[0], "initials", {"reason": "several", "candidates": names}))
+
+    def name_part(self) -> Iterable[Proposal]:
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for n in self.d.names.values():
+            tk = self.tokens[n.id]
+            if n.type == "PER" and len(tk) >= 2:
+                for i in range(1, len(tk)):
+                    index[tk[:i]].append(n.id)
+                    index[tk[i:]].append(n.id)
+        for n in self.d.names.values():
+            tk = self.tokens[n.id]
+            cands = sorted(set(index.get(tk, [])) - {n.id}, key=lambda c: -self.d.names[c].n_articles)
+            if n.type != "PER" or not cands or not all(part_of(tk, self.tokens[c]) for c in cands):
+                continue
+            top, rest = cands[0], sum(self.d.names[c].n_articles for c in cands[1:])
+            ev: dict[str, Any] = {"candidates": len(cands)}
+            if cands[1:]:
+                ev["others"] = [self.d.names[c].name for c in cands[1:4]]
+            if self.d.names[top].n_articles < self.t.dominance * rest:
+                self.rejected.append(Proposal(n.id, top, "name-part", dict(ev, reason="several fuller names")))
+                continue
+            yield from self._checked(Proposal(n.id, top, "name-part", ev), need_support=True)
+
+    def _checked(self, p: Proposal, *, need_support: bool) -> Iterable[Proposal]:
+        if self.d.names[p.source].type != "PER":
+            yield p
+            return
+        ok, ev = self.support(p.source, p.target)
+        p.evidence.update(ev)
+        if ok or (not need_support and ev.get("reason") != "offices differ"):
+            p.evidence.pop("reason", None)
+            yield p
+        else:
+            self.rejected.append(p)
+
+    # ---- clustering ---------------------------------------------------------------------
+    def resolve(self) -> Resolution:
+        apart = set()
+        for action, ty, key, oty, okey in self.d.decisions:
+            s, t = self.by_key.get((ty, key)), self.by_key.get((oty, okey))
+            if action == "split" and s is not None and t is not None:
+                apart.add(frozenset((s, t)))
+        parent: dict[int, int] = {}
+        members: dict[int, set[int]] = {}
+
+        def find(x: int) -> int:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        applied: dict[int, Proposal] = {}
+        steps = (self.user_joins, self.alias_list, self.honorifics, self.type_vote)
+        steps += (self.mentioned_as, self.initials, self.name_part)
+        for step in steps:
+            for p in list(step()):
+                if p.source in applied:
+                    continue
+                a, b = find(p.source), find(p.target)
+                if a == b:
+                    continue
+                ma, mb = members.get(a, {a}), members.get(b, {b})
+                if any(frozenset((x, y)) in apart for x in ma for y in mb):
+                    self.rejected.append(
+                        Proposal(p.source, p.target, p.rule, dict(p.evidence, reason="split by a user"))
+                    )
+                    continue
+                parent[a] = b
+                members[b] = ma | mb
+                members.pop(a, None)
+                applied[p.source] = p
+        return Resolution(self._links(members, applied), self.rejected)
+
+    def _links(self, members: dict[int, set[int]], applied: dict[int, Proposal]) -> list[Link]:
+        links = []
+        for group in members.values():
+            heads = [m for m in group if m not in applied] or list(group)
+            rep = min(heads, key=lambda m: (-self.d.names[m].n_articles, m))
+            for m in sorted(group - {rep}):
+                p = applied.get(m)
+                ev = dict(p.evidence, via=self.d.names[p.target].name) if p else {"via": "its group"}
+                links.append(Link(m, rep, p.rule if p else "user-join", ev))
+        return links
+
+
+def resolve(data: ArchiveData, rules: NameRules, thresholds: Thresholds | None = None) -> Resolution:
+    return Resolver(data, rules, thresholds).resolve()
