@@ -8,16 +8,36 @@ from typing import Any
 
 
 def office_on(offices: list[dict[str, Any]], day: str | None) -> dict[str, Any] | None:
-    """The office (with a title) the archive saw the person hold on ``day``: seen on days
-    around it (first <= day <= last), the most attested one; None when none covers the day."""
+    """The office the archive saw the person hold around ``day``: a title whose first and last
+    days (over all its affiliations) enclose the day, the most attested one, with its most attested
+    affiliation; None when no title covers the day (the archive does not guess past what it saw)."""
     if not day:
         return None
     day = day[:10]
-    held = [o for o in offices if o["title"] and o["first"] and o["last"] and o["first"] <= day <= o["last"]]
+    spans: dict[str, dict[str, Any]] = {}
+    for o in offices:
+        if not (o["title"] and o["first"] and o["last"]):
+            continue
+        s = spans.setdefault(
+            o["title"], {"title": o["title"], "first": o["first"], "last": o["last"], "n": 0, "aff": {}}
+        )
+        s["first"], s["last"] = min(s["first"], o["first"]), max(s["last"], o["last"])
+        s["n"] += o["n_articles"]
+        if o["affiliation"]:
+            s["aff"][o["affiliation"]] = s["aff"].get(o["affiliation"], 0) + o["n_articles"]
+    held = [s for s in spans.values() if s["first"] <= day <= s["last"]]
     if not held:
         return None
-    best = max(held, key=lambda o: (o["n_articles"], o["last"]))
-    return {k: best[k] for k in ("title", "affiliation", "first", "last", "n_articles")} | {"source": "archive"}
+    best = max(held, key=lambda s: (s["n"], s["last"]))
+    aff = max(best["aff"], key=lambda a: best["aff"][a]) if best["aff"] else None
+    return {
+        "title": best["title"],
+        "affiliation": aff,
+        "first": best["first"],
+        "last": best["last"],
+        "n_articles": best["n"],
+        "source": "archive",
+    }
 
 
 def enrich(

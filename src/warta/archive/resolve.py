@@ -40,6 +40,7 @@ class Thresholds:
     dominance: float = 5.0  # name-part: the top fuller name has this many times the others' articles
     context_min: int = 2  # ... shared entities in their articles (when no office is shared)
     common_share: float = 0.01  # entities in more than this share of articles are no context
+    common_min: int = 50  # ... and in more than this many
 
 
 @dataclass
@@ -93,7 +94,8 @@ class Resolver:
         self.rejected: list[Proposal] = []
         self._ctx: dict[int, set[int]] = {}
         n_art = max(len(data.entities_of), 1)
-        self.common = {e for e, arts in data.articles_of.items() if len(arts) > self.t.common_share * n_art}
+        common = max(self.t.common_share * n_art, self.t.common_min)
+        self.common = {e for e, arts in data.articles_of.items() if len(arts) > common}
 
     # ---- evidence ----------------------------------------------------------------------
     def office_set(self, eid: int) -> set[str]:

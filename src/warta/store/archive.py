@@ -201,19 +201,26 @@ class ArchiveQueries:
         return out
 
     def find_archive_entities(self, name: str, *, limit: int = 20, offset: int = 0) -> Page:
-        """Archive entities one of whose names contains ``name`` (any case), most articles first."""
+        """Archive entities one of whose names contains ``name`` (any case), most articles first
+        (articles under all their names; among the 500 with the most articles under the matching names)."""
         rows = self._all(
             "SELECT COALESCE(l.archive_id, e.id) AS id, COUNT(DISTINCT m.article_id) AS n FROM entities e"
             " LEFT JOIN entity_links l ON l.entity_id = e.id JOIN mentions m ON m.entity_id = e.id"
-            " WHERE e.key LIKE ? GROUP BY COALESCE(l.archive_id, e.id) ORDER BY n DESC, id LIMIT ? OFFSET ?",
-            ("%" + canonical_key(name).replace("%", "").replace("_", "") + "%", limit, offset),
+            " WHERE e.key LIKE ? GROUP BY COALESCE(l.archive_id, e.id) ORDER BY n DESC LIMIT 500",
+            ("%" + canonical_key(name).replace("%", "").replace("_", "") + "%",),
         )
         items = []
         for r in rows:
-            head = self._one("SELECT name, type FROM entities WHERE id = ?", (r["id"],))
+            rep = int(r["id"])
+            head = self._one("SELECT name, type FROM entities WHERE id = ?", (rep,))
+            members = [rep] + [
+                int(x["entity_id"])
+                for x in self._all("SELECT entity_id FROM entity_links WHERE archive_id = ?", (rep,))
+            ]
             if head is not None:
-                items.append({"id": int(r["id"]), "name": head[0], "type": head[1], "n_articles": int(r["n"])})
-        return Page(items, len(items) + offset, limit, offset)
+                items.append({"id": rep, "name": head[0], "type": head[1], "n_articles": self._count_articles(members)})
+        items.sort(key=lambda x: (-x["n_articles"], x["id"]))
+        return Page(items[offset : offset + limit], len(items), limit, offset)
 
     def article_people(self, article_id: str) -> list[dict[str, Any]]:
         """The article's entities with their archive entity and whether the text gives them an office."""

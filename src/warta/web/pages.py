@@ -241,6 +241,7 @@ def entity(
         entity=ent,
         articles=articles.items,
         n_articles=articles.total,
+        archive=db.archive_entity(entity_id),  # type: ignore[attr-defined]
     )
 
 

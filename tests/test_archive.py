@@ -1,0 +1,169 @@
+"""Archive entities (issue 21): facts written with each article, the resolver's merges and their
+evidence, offices over time, users' joins and splits surviving re-ingest, enrichment from the
+archive, the API and the CLI; on both back ends, with hand-built articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from store_helpers import store, target  # noqa: F401
+from warta.archive import resolve_store
+from warta.archive.enrich import office_on
+from warta.store import open_store
+from warta.web import create_app
+
+
+def ent(i: int, name: str, type_: str = "PER", titles=(), affs=(), texts=None) -> dict[str, Any]:
+    texts = texts or [name]
+    mentions = [{"start": 10 * k, "end": 10 * k + len(t), "text": t} for k, t in enumerate(texts)]
+    return {
+        "id": f"e{i}",
+        "name": name,
+        "type": type_,
+        "titles": list(titles),
+        "affiliations": list(affs),
+        "mentions": mentions,
+    }
+
+
+def art(aid: str, day: str, *ents: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": aid,
+        "text": f"teks {aid}",
+        "title": aid,
+        "published": {"value": day, "source": "input"},
+        "language": {"code": "id"},
+        "entities": list(ents),
+        "url": f"https://x.test/{aid}",
+    }
+
+
+CONTEXT = [ent(8, "Balai Kota", "LOC"), ent(9, "Pemprov DKI", "ORG")]
+ARTICLES = [
+    art("a1", "2019-01-10", ent(1, "Joko Widodo", titles=["Presiden"], texts=["Joko Widodo", "Jokowi"])),
+    art("a2", "2019-02-01", ent(1, "Jokowi"), ent(2, "Ma'ruf Amin", titles=["Wakil Presiden terpilih"])),
+    art("a3", "2019-03-01", ent(1, "Ir. H. Joko Widodo", titles=["Presiden"], affs=["RI"])),
+    art("a4", "2019-03-02", ent(1, "Anies"), *CONTEXT),
+    art("a5", "2019-03-03", ent(1, "Anies Baswedan", titles=["Gubernur"], affs=["DKI Jakarta"]), *CONTEXT),
+    art("a6", "2019-03-04", ent(1, "Budi", titles=["Kepala Desa"])),
+    art("a7", "2019-03-05", ent(1, "Budi Santoso", titles=["Menteri Keuangan"]), *CONTEXT),
+    *[art(f"l{i}", "2019-04-0" + str(i), ent(1, "Luna Maya")) for i in range(1, 4)],
+    art("l9", "2019-04-09", ent(1, "Luna Maya", "LOC")),
+]
+
+
+def ids(st) -> dict[tuple[str, str], int]:
+    return {(e["type"], e["name"]): e["id"] for e in st.find_entities(None, limit=100).items}
+
+
+def resolved(st):
+    for a in ARTICLES:
+        st.add(a)
+    return resolve_store(st, at="t"), ids(st)
+
+
+def test_merges_with_evidence_and_offices(store):  # noqa: F811
+    rep, e = resolved(store)
+    assert rep.facts_backfilled == 0  # written as the articles were stored
+    jw = e[("PER", "Joko Widodo")]
+    a = store.archive_entity(e[("PER", "Jokowi")])
+    assert a["id"] == jw and a["n_articles"] == 3
+    rules = {n["name"]: n["rule"] for n in a["names"]}
+    assert rules == {"Joko Widodo": None, "Jokowi": "alias-list", "Ir. H. Joko Widodo": "honorifics"}
+    presiden = [o for o in a["offices"] if o["title"] == "Presiden" and o["affiliation"] is None][0]
+    assert (presiden["first"], presiden["last"], presiden["n_articles"]) == ("2019-01-10", "2019-01-10", 1)
+    ri = [o for o in a["offices"] if o["affiliation"] == "RI"][0]
+    assert ri["articles"] == ["a3"] and ri["first"] == "2019-03-01"
+    anies = store.archive_entity(e[("PER", "Anies")])
+    assert anies["name"] == "Anies Baswedan"
+    ev = [n for n in anies["names"] if n["name"] == "Anies"][0]["evidence"]
+    assert ev["n_shared_context"] == 2 and "Balai Kota" in ev["shared_context"]
+    # two people sharing a name stay apart when their offices differ
+    assert store.archive_id(e[("PER", "Budi")]) == e[("PER", "Budi")]
+    why = [p for p in rep.resolution.rejected if p.source == e[("PER", "Budi")]]
+    assert why and why[0].evidence["reason"] == "offices differ"
+    luna = store.archive_entity(e[("LOC", "Luna Maya")])
+    assert luna["type"] == "PER" and luna["type_votes"] == {"PER": 3, "LOC": 1}
+
+
+def test_decisions_survive_reingest_and_backfill(target):  # noqa: F811
+    with open_store(target) as st:
+        _, e = resolved(st)
+        st.add_decision("split", e[("PER", "Jokowi")], e[("PER", "Joko Widodo")], note="test", at="t")
+        st.add_decision("join", e[("PER", "Budi")], e[("PER", "Budi Santoso")], note=None, at="t")
+        for a in ARTICLES:  # stored again: the entities get new rows, the decisions hold
+            st.delete_article(a["id"])
+        for a in ARTICLES:
+            st.add(a)
+        with st._tx():  # as in an archive stored before schema v4: the facts come back from the JSON
+            st._exec("DELETE FROM entity_facts")
+        rep = resolve_store(st, at="t")
+        assert rep.facts_backfilled == len(ARTICLES) - 1  # all but l9, which names no person
+        e = ids(st)
+        assert st.archive_id(e[("PER", "Jokowi")]) == e[("PER", "Jokowi")]
+        assert st.archive_id(e[("PER", "Ir. H. Joko Widodo")]) == e[("PER", "Joko Widodo")]
+        assert st.archive_id(e[("PER", "Budi")]) == e[("PER", "Budi Santoso")]
+        assert any(p.evidence.get("reason") == "split by a user" for p in rep.resolution.rejected)
+        offices = st.archive_entity(e[("PER", "Joko Widodo")])["offices"]
+        assert {(o["title"], o["affiliation"]) for o in offices} == {("Presiden", None), ("Presiden", "RI")}
+
+
+def test_office_on_a_day():
+    offices = [
+        {"title": "Gubernur", "affiliation": "DKI", "first": "2013-01-01", "last": "2014-10-01", "n_articles": 5},
+        {"title": "Presiden", "affiliation": None, "first": "2014-10-20", "last": "2019-10-01", "n_articles": 50},
+    ]
+    assert office_on(offices, "2019-02-01")["title"] == "Presiden"
+    assert office_on(offices, "2014-01-01") == dict(offices[0], source="archive")
+    both = offices + [dict(offices[1], affiliation="RI", first="2019-05-01", last="2019-06-01", n_articles=2)]
+    assert office_on(both, "2019-05-10")["affiliation"] == "RI" and office_on(both, "2019-05-10")["n_articles"] == 52
+    assert office_on(offices, "2020-01-01") is None and office_on(offices, None) is None
+
+
+def test_api_pages_and_token(target):  # noqa: F811
+    with open_store(target) as st:
+        _, e = resolved(st)
+    with TestClient(create_app(target, token="s3cret"), raise_server_exceptions=False) as c:
+        found = c.get("/api/archive/entities", params={"name": "jokowi"}).json()["items"]
+        assert found[0]["name"] == "Joko Widodo" and found[0]["n_articles"] == 3
+        one = c.get(f"/api/archive/entities/{e[('PER', 'Jokowi')]}").json()
+        assert one["id"] == e[("PER", "Joko Widodo")] and one["offices"]
+        enr = c.get("/api/archive/articles/a2").json()["entities"]
+        office = [x for x in enr if x["name"] == "Jokowi"][0]["office"]
+        assert office["source"] == "archive" and office["title"] == "Presiden"
+        assert c.get("/api/archive/articles/nope").status_code == 404
+        assert c.get("/api/archive/entities/999999").status_code == 404
+        body = {"other": e[("PER", "Budi Santoso")]}
+        assert c.post(f"/api/archive/entities/{e[('PER', 'Budi')]}/join", json=body).status_code == 401
+        auth = {"Authorization": "Bearer s3cret"}
+        r = c.post(f"/api/archive/entities/{e[('PER', 'Budi')]}/join", json=body, headers=auth)
+        assert r.status_code == 200 and r.json()["archive_entity"] == e[("PER", "Budi Santoso")]
+        r = c.post(f"/api/archive/entities/{e[('PER', 'Budi')]}/split", json={"other": 10**12}, headers=auth)
+        assert r.status_code == 404
+        page = c.get(f"/entities/{e[('PER', 'Joko Widodo')]}").text
+        assert "Offices over time" in page and "alias-list" in page and "Ir. H. Joko Widodo" in page
+
+
+def test_cli_entity(target, capsys):  # noqa: F811
+    import argparse
+
+    from warta.commands import entity
+
+    with open_store(target) as st:
+        resolved(st)
+    assert entity.run(argparse.Namespace(name="jokowi", db=target, limit=1, json=False)) == 0
+    out = capsys.readouterr().out
+    assert "Joko Widodo" in out and "alias-list" in out and "2019-03-01" in out
+    assert entity.run(argparse.Namespace(name="zzz", db=target, limit=1, json=False)) == 1
+
+
+@pytest.mark.parametrize("bad", ["merge", "JOIN"])
+def test_bad_decision(store, bad):  # noqa: F811
+    from warta.errors import InputError
+
+    _, e = resolved(store)
+    with pytest.raises(InputError):
+        store.add_decision(bad, e[("PER", "Budi")], e[("PER", "Budi Santoso")], note=None, at="t")
