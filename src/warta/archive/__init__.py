@@ -68,3 +68,22 @@ def resolve_store(
     return Report(
         backfilled, len(data.names), len(links), len(res.rejected), dict(by_rule), time.perf_counter() - t0, res
     )
+
+
+def resolve_after_batch(target: str, at: str = "") -> str:
+    """Run the resolver over the archive at ``target`` after a batch was stored (``warta ingest``,
+    ``warta load-parquet``): the new articles' facts were written with them; the merges are redone
+    over all names. Returns the one-line summary."""
+    from warta.store import open_store
+
+    with open_store(target, query_seconds=None) as store:
+        rep = resolve_store(store, at=at)
+    return summary(rep)
+
+
+def summary(rep: Report) -> str:
+    rules = ", ".join(f"{k} {v}" for k, v in sorted(rep.by_rule.items()))
+    return (
+        f"{rep.names} names, {rep.links} merged ({rules}), {rep.rejected} candidates kept apart;"
+        f" facts of {rep.facts_backfilled} articles backfilled; {rep.seconds:.1f} s"
+    )

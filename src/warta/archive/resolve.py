@@ -92,10 +92,32 @@ class Resolver:
         self.by_key = {(n.type, n.key): n.id for n in data.names.values()}
         self.tokens = {n.id: rules.tokens(n.key) for n in data.names.values()}
         self.rejected: list[Proposal] = []
+        self.parent: dict[int, int] = {}
+        self.members: dict[int, set[int]] = {}
         self._ctx: dict[int, set[int]] = {}
         n_art = max(len(data.entities_of), 1)
         common = max(self.t.common_share * n_art, self.t.common_min)
         self.common = {e for e, arts in data.articles_of.items() if len(arts) > common}
+
+    # ---- clusters so far -----------------------------------------------------------------
+    def find(self, x: int) -> int:
+        while self.parent.get(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def distinct(self, ids: Iterable[int]) -> list[int]:
+        """One entity per group merged so far (the one with most articles): "Bacharuddin Jusuf
+        Habibie" and "Baharuddin Jusuf Habibie", once merged, are one candidate."""
+        best: dict[int, int] = {}
+        for i in ids:
+            g = self.find(i)
+            if g not in best or (self.d.names[i].n_articles, -i) > (self.d.names[best[g]].n_articles, -best[g]):
+                best[g] = i
+        return list(best.values())
+
+    def size(self, eid: int) -> int:
+        """Articles of the group merged so far that holds ``eid`` (an upper bound: names summed)."""
+        return sum(self.d.names[m].n_articles for m in self.members.get(self.find(eid), {eid}))
 
     # ---- evidence ----------------------------------------------------------------------
     def office_set(self, eid: int) -> set[str]:
@@ -189,7 +211,7 @@ class Resolver:
             tk = self.tokens[n.id]
             if n.type != "PER" or len(tk) < 2 or len(tk[0].replace(".", "")) > 4:
                 continue
-            cands = [t for t in index.get(tk[-1], []) if initials_match(tk, self.tokens[t])]
+            cands = self.distinct([t for t in index.get(tk[-1], []) if initials_match(tk, self.tokens[t])])
             if len(cands) == 1:
                 yield from self._checked(Proposal(n.id, cands[0], "initials", {"initials": tk[0]}), need_support=False)
             elif cands:
@@ -206,14 +228,15 @@ class Resolver:
                     index[tk[i:]].append(n.id)
         for n in self.d.names.values():
             tk = self.tokens[n.id]
-            cands = sorted(set(index.get(tk, [])) - {n.id}, key=lambda c: -self.d.names[c].n_articles)
-            if n.type != "PER" or not cands or not all(part_of(tk, self.tokens[c]) for c in cands):
+            cands = [c for c in set(index.get(tk, [])) - {n.id} if part_of(tk, self.tokens[c])]
+            if n.type != "PER" or not cands:
                 continue
-            top, rest = cands[0], sum(self.d.names[c].n_articles for c in cands[1:])
+            cands = sorted(self.distinct(cands), key=lambda c: -self.size(c))
+            top, rest = cands[0], sum(self.size(c) for c in cands[1:])
             ev: dict[str, Any] = {"candidates": len(cands)}
             if cands[1:]:
                 ev["others"] = [self.d.names[c].name for c in cands[1:4]]
-            if self.d.names[top].n_articles < self.t.dominance * rest:
+            if self.size(top) < self.t.dominance * rest:
                 self.rejected.append(Proposal(n.id, top, "name-part", dict(ev, reason="several fuller names")))
                 continue
             yield from self._checked(Proposal(n.id, top, "name-part", ev), need_support=True)
@@ -237,14 +260,7 @@ class Resolver:
             s, t = self.by_key.get((ty, key)), self.by_key.get((oty, okey))
             if action == "split" and s is not None and t is not None:
                 apart.add(frozenset((s, t)))
-        parent: dict[int, int] = {}
-        members: dict[int, set[int]] = {}
-
-        def find(x: int) -> int:
-            while parent.get(x, x) != x:
-                x = parent[x]
-            return x
-
+        parent, members, find = self.parent, self.members, self.find
         applied: dict[int, Proposal] = {}
         steps = (self.user_joins, self.alias_list, self.honorifics, self.type_vote)
         steps += (self.mentioned_as, self.initials, self.name_part)

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from warta.archive import resolve_store
+    from warta.archive import resolve_store, summary
     from warta.store.sql import now
 
     require_db(args.db)
@@ -33,10 +33,5 @@ def run(args: argparse.Namespace) -> int:
                 for p in rep.resolution.rejected:
                     row = {"source": p.source, "target": p.target, "rule": p.rule, "evidence": p.evidence}
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    rules = ", ".join(f"{k} {v}" for k, v in sorted(rep.by_rule.items()))
-    print(
-        f"warta: resolve: {rep.names} names, {rep.links} merged ({rules}), {rep.rejected} candidates kept apart;"
-        f" facts of {rep.facts_backfilled} articles backfilled; {rep.seconds:.1f} s",
-        file=sys.stderr,
-    )
+    print(f"warta: resolve: {summary(rep)}", file=sys.stderr)
     return 0

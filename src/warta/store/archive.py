@@ -180,11 +180,15 @@ class ArchiveQueries:
             f" WHERE f.entity_id IN ({marks}) AND (f.title IS NOT NULL OR f.affiliation IS NOT NULL)",
             ids,
         )
-        groups: dict[tuple[str | None, str | None], list[tuple[str, str]]] = defaultdict(list)
-        for r in rows:
-            groups[(r["title"], r["affiliation"])].append((r["published"] or "", r["article_id"]))
+        groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        spelled: dict[tuple[str, str], Counter[tuple[str | None, str | None]]] = defaultdict(Counter)
+        for r in rows:  # one office however its case is written ("Komisioner", "komisioner")
+            k = ((r["title"] or "").casefold(), (r["affiliation"] or "").casefold())
+            groups[k].append((r["published"] or "", r["article_id"]))
+            spelled[k][(r["title"], r["affiliation"])] += 1
         out = []
-        for (title, aff), arts in groups.items():
+        for k, arts in groups.items():
+            title, aff = spelled[k].most_common(1)[0][0]
             days = sorted(p for p, _ in arts if p)
             arts.sort(reverse=True)
             out.append(
@@ -221,6 +225,31 @@ class ArchiveQueries:
                 items.append({"id": rep, "name": head[0], "type": head[1], "n_articles": self._count_articles(members)})
         items.sort(key=lambda x: (-x["n_articles"], x["id"]))
         return Page(items[offset : offset + limit], len(items), limit, offset)
+
+    def mention_contexts(
+        self, entity_id: int, *, article_ids: Sequence[str] | None = None, limit: int = 2, width: int = 160
+    ) -> list[dict[str, Any]]:
+        """Where the articles name an entity: article id, title, day, outlet and the text around
+        its first mention there (``width`` characters each side); the articles' order is stable."""
+        where, params = "m.entity_id = ?", [entity_id]
+        if article_ids:
+            where += f" AND m.article_id IN ({', '.join('?' * len(article_ids))})"
+            params += list(article_ids)
+        rows = self._all(
+            'SELECT m.article_id, MIN(m."start") AS s FROM mentions m WHERE '
+            + where
+            + " GROUP BY m.article_id ORDER BY m.article_id LIMIT ?",
+            [*params, limit],
+        )
+        out = []
+        for r in rows:
+            a = self._one("SELECT title, published, outlet, text FROM articles WHERE id = ?", (r["article_id"],))
+            if a is None:
+                continue
+            s = int(r["s"] or 0)
+            snippet = a[3][max(0, s - width) : s + width].replace("\n", " ")
+            out.append({"article": r["article_id"], "title": a[0], "published": a[1], "outlet": a[2], "text": snippet})
+        return out
 
     def article_people(self, article_id: str) -> list[dict[str, Any]]:
         """The article's entities with their archive entity and whether the text gives them an office."""
