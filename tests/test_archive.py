@@ -189,3 +189,20 @@ def test_same_archive_entities_after_parquet_round_trip(tmp_path):
         rep = resolve_store(b, at="t")
         assert rep.facts_backfilled == 0 and merged(b) == want
         assert b.archive_entity(b.entity_by_name("Joko Widodo"))["offices"] == offices
+
+
+def test_name_rules_from_the_pack():
+    from warta.archive.names import initials_match, name_rules, part_of
+    from warta.lang import for_code
+
+    r = name_rules(for_code("id"))
+    assert r.tokens("ir. h. joko widodo") == ("joko", "widodo")
+    assert r.tokens("sigit riyanto, s.h.") == ("sigit", "riyanto")
+    assert r.tokens("h") == ("h",)  # never emptied
+    assert r.office("mantan Presiden ke-3") == "presiden" and r.office("anggota") is None
+    assert ("jokowi", "joko widodo", "PER", "person_aliases.tsv") in r.aliases
+    assert initials_match(("bj", "habibie"), ("bacharuddin", "jusuf", "habibie"))
+    assert initials_match(("b.j.", "habibie"), ("bacharuddin", "jusuf", "habibie"))
+    assert not initials_match(("bj", "habibie"), ("ilham", "akbar", "habibie"))
+    assert part_of(("anies",), ("anies", "baswedan")) and part_of(("baswedan",), ("anies", "baswedan"))
+    assert not part_of(("rasyid",), ("anies", "rasyid", "baswedan"))

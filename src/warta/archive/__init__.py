@@ -31,7 +31,16 @@ class Report:
 
 def archive_data(rows: dict[str, list[dict[str, Any]]]) -> ArchiveData:
     """The resolver's view of a store, from ``Store.archive_rows()``."""
-    names = {int(r["id"]): Name(int(r["id"]), r["type"], r["key"], r["name"], int(r["n"])) for r in rows["names"]}
+    articles_of: dict[int, set[str]] = defaultdict(set)
+    entities_of: dict[str, set[int]] = defaultdict(set)
+    for r in rows["pairs"]:
+        articles_of[int(r["entity_id"])].add(r["article_id"])
+        entities_of[r["article_id"]].add(int(r["entity_id"]))
+    names = {
+        int(r["id"]): Name(int(r["id"]), r["type"], r["key"], r["name"], len(articles_of[int(r["id"])]))
+        for r in rows["names"]
+        if int(r["id"]) in articles_of
+    }
     mentioned: dict[int, Counter[str]] = defaultdict(Counter)
     for r in rows["mentions"]:
         eid = int(r["entity_id"])
@@ -41,11 +50,6 @@ def archive_data(rows: dict[str, list[dict[str, Any]]]) -> ArchiveData:
     offices: dict[int, Counter[str]] = defaultdict(Counter)
     for r in rows["titles"]:
         offices[int(r["entity_id"])][r["title"]] += int(r["n"])
-    articles_of: dict[int, set[str]] = defaultdict(set)
-    entities_of: dict[str, set[int]] = defaultdict(set)
-    for r in rows["pairs"]:
-        articles_of[int(r["entity_id"])].add(r["article_id"])
-        entities_of[r["article_id"]].add(int(r["entity_id"]))
     decisions = [(r["action"], r["type"], r["key"], r["other_type"], r["other_key"]) for r in rows["decisions"]]
     return ArchiveData(names, dict(mentioned), dict(offices), dict(articles_of), dict(entities_of), decisions)
 

@@ -26,6 +26,14 @@ class NameRules:
     ordinal_prefix: str
     weak_titles: frozenset[str]
     aliases: tuple[tuple[str, str, str, str], ...]  # (alias key, name key, type, list it came from)
+    title_words: frozenset[str] = frozenset()  # titles, ranks and forms of address, case-folded
+
+    def name_words(self, name: str, part: tuple[str, ...]) -> list[str]:
+        """The words a fuller name has beyond ``part`` that look like a name: capitalised, no
+        title or form of address ("Iriana" of "Iriana Joko Widodo", not "wajah" nor "Jendral")."""
+        words = [w for w in re.split(r"[\s,]+", name) if w]
+        extra = [w for w in words if w.casefold() not in part]
+        return [w for w in extra if w[:1].isupper() and _bare(w) not in self.title_words]
 
     def tokens(self, key: str) -> tuple[str, ...]:
         """The name's words without honorifics before it and degrees after it."""
@@ -66,6 +74,10 @@ def name_rules(pack: LanguagePack) -> NameRules:
         ordinal_prefix=str(titles.get("ordinal_prefix", "")),
         weak_titles=frozenset(canonical_key(w) for w in arch.get("weak_titles", [])),
         aliases=tuple(aliases),
+        title_words=frozenset(
+            [_bare(t.split("#")[0].strip()) for t in pack.lines("titles")]
+            + [_bare(w) for w in titles.get("not_titles", []) + titles.get("ranks", []) + arch.get("honorifics", [])]
+        ),
     )
 
 

@@ -155,12 +155,22 @@ class Resolver:
     def alias_list(self) -> Iterable[Proposal]:
         for alias, full, ty, source in self.r.aliases:
             s, t = self.by_key.get((ty, alias)), self.by_key.get((ty, full))
-            if s is not None and t is not None and s != t:
-                yield Proposal(s, t, "alias-list", {"list": source, "alias": alias, "name": full})
+            if s is None or t is None or s == t:
+                continue
+            p = Proposal(s, t, "alias-list", {"list": source, "alias": alias, "name": full})
+            if ty == "PER" and source != "person_aliases.tsv":  # mined initials ("AH"): one person's, not all
+                yield from self._checked(p, need_support=True)
+            else:
+                yield p
 
     def honorifics(self) -> Iterable[Proposal]:
         for n in self.d.names.values():
-            bare = " ".join(self.tokens[n.id])
+            if n.type == "PER":
+                bare = " ".join(self.tokens[n.id])
+                if len(self.tokens[n.id]) < 2:  # "Gus Bejo" is not any Bejo
+                    continue
+            else:  # other names lose only their commas ("Badan Meteorologi, Klimatologi, dan Geofisika")
+                bare = " ".join(n.key.replace(",", " ").split())
             t = self.by_key.get((n.type, bare)) if bare != n.key else None
             if t is not None and t != n.id:
                 yield Proposal(n.id, t, "honorifics", {"without": bare})
@@ -239,6 +249,10 @@ class Resolver:
             if self.size(top) < self.t.dominance * rest:
                 self.rejected.append(Proposal(n.id, top, "name-part", dict(ev, reason="several fuller names")))
                 continue
+            if n.n_articles > self.size(top) and self.r.name_words(self.d.names[top].name, tk):
+                # "Soeharto" is his own name, not a part of "Tien Soeharto" ("Wajah Syahrini" is Syahrini)
+                self.rejected.append(Proposal(n.id, top, "name-part", dict(ev, reason="the part is the commoner name")))
+                continue
             yield from self._checked(Proposal(n.id, top, "name-part", ev), need_support=True)
 
     def _checked(self, p: Proposal, *, need_support: bool) -> Iterable[Proposal]:
@@ -286,12 +300,18 @@ class Resolver:
     def _links(self, members: dict[int, set[int]], applied: dict[int, Proposal]) -> list[Link]:
         links = []
         for group in members.values():
-            heads = [m for m in group if m not in applied] or list(group)
-            rep = min(heads, key=lambda m: (-self.d.names[m].n_articles, m))
+            # the name most articles use; of two as common, the fuller
+            rep = min(group, key=lambda m: (-self.d.names[m].n_articles, -len(self.tokens[m]), m))
             for m in sorted(group - {rep}):
                 p = applied.get(m)
-                ev = dict(p.evidence, via=self.d.names[p.target].name) if p else {"via": "its group"}
-                links.append(Link(m, rep, p.rule if p else "user-join", ev))
+                if p is not None:
+                    links.append(Link(m, rep, p.rule, dict(p.evidence, via=self.d.names[p.target].name)))
+                    continue
+                # the name the others were merged into, when another one has more articles: the
+                # merge that brought that one in, read the other way
+                q = next(q for q in applied.values() if q.target == m or q.source == rep)
+                ev = dict(q.evidence, via=self.d.names[q.source].name, reverse=True)
+                links.append(Link(m, rep, q.rule, ev))
         return links
 
 

@@ -87,10 +87,7 @@ class ArchiveQueries:
     def archive_rows(self) -> dict[str, list[dict[str, Any]]]:
         """Everything the resolver needs, as rows: names, mention texts, titles, co-mentions, decisions."""
         return {
-            "names": self._all(
-                "SELECT e.id, e.type, e.key, e.name, COUNT(DISTINCT m.article_id) AS n FROM entities e"
-                " JOIN mentions m ON m.entity_id = e.id GROUP BY e.id, e.type, e.key, e.name"
-            ),
+            "names": self._all("SELECT id, type, key, name FROM entities"),
             "mentions": self._all(
                 "SELECT entity_id, text, COUNT(DISTINCT article_id) AS n FROM mentions GROUP BY entity_id, text"
             ),
