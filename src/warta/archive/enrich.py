@@ -7,10 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 
-def office_on(offices: list[dict[str, Any]], day: str | None) -> dict[str, Any] | None:
+MIN_ARTICLES = 2  # an office one article gives is not enough to tell another article
+
+
+def office_on(
+    offices: list[dict[str, Any]], day: str | None, min_articles: int = MIN_ARTICLES
+) -> dict[str, Any] | None:
     """The office the archive saw the person hold around ``day``: a title whose first and last
     days (over all its affiliations) enclose the day, the most attested one, with its most attested
-    affiliation; None when no title covers the day (the archive does not guess past what it saw)."""
+    affiliation; None when no title seen in at least ``min_articles`` articles covers the day (the
+    archive does not guess past what it saw)."""
     if not day:
         return None
     day = day[:10]
@@ -25,7 +31,7 @@ def office_on(offices: list[dict[str, Any]], day: str | None) -> dict[str, Any] 
         s["n"] += o["n_articles"]
         if o["affiliation"]:
             s["aff"][o["affiliation"]] = s["aff"].get(o["affiliation"], 0) + o["n_articles"]
-    held = [s for s in spans.values() if s["first"] <= day <= s["last"]]
+    held = [s for s in spans.values() if s["first"] <= day <= s["last"] and s["n"] >= min_articles]
     if not held:
         return None
     best = max(held, key=lambda s: (s["n"], s["last"]))
