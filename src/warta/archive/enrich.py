@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 MIN_ARTICLES = 2  # an office one article gives is not enough to tell another article
 
 

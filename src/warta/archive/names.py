@@ -27,6 +27,12 @@ class NameRules:
     weak_titles: frozenset[str]
     aliases: tuple[tuple[str, str, str, str], ...]  # (alias key, name key, type, list it came from)
     title_words: frozenset[str] = frozenset()  # titles, ranks and forms of address, case-folded
+    country_suffixes: frozenset[str] = frozenset()  # "Indonesia", "RI": a national branch's name
+    kinds: frozenset[str] = frozenset()  # short forms acronyms.tsv types MISC: kinds of body ("RSUD")
+
+    def branch_of(self, key: str, short: str) -> bool:
+        """``key`` is ``short`` and a country ("facebook indonesia" of "facebook")."""
+        return key.startswith(short + " ") and key[len(short) + 1 :] in self.country_suffixes
 
     def name_words(self, name: str, part: tuple[str, ...]) -> list[str]:
         """The words a fuller name has beyond ``part`` that look like a name: capitalised, no
@@ -74,6 +80,10 @@ def name_rules(pack: LanguagePack) -> NameRules:
         ordinal_prefix=str(titles.get("ordinal_prefix", "")),
         weak_titles=frozenset(canonical_key(w) for w in arch.get("weak_titles", [])),
         aliases=tuple(aliases),
+        kinds=frozenset(canonical_key(r["short"]) for r in pack.table("acronyms") if r.get("type") == "MISC"),
+        country_suffixes=frozenset(
+            canonical_key(w) for w in pack.toml("names").get("aliases", {}).get("country_suffixes", [])
+        ),
         title_words=frozenset(
             [_bare(t.split("#")[0].strip()) for t in pack.lines("titles")]
             + [_bare(w) for w in titles.get("not_titles", []) + titles.get("ranks", []) + arch.get("honorifics", [])]

@@ -39,6 +39,7 @@ class Thresholds:
     mention_min: int = 2  # ... and its articles
     dominance: float = 5.0  # name-part: the top fuller name has this many times the others' articles
     context_min: int = 2  # ... shared entities in their articles (when no office is shared)
+    context_share: float = 0.2  # ... and this share of the smaller of the two sets of entities
     common_share: float = 0.01  # entities in more than this share of articles are no context
     common_min: int = 50  # ... and in more than this many
 
@@ -119,6 +120,15 @@ class Resolver:
         """Articles of the group merged so far that holds ``eid`` (an upper bound: names summed)."""
         return sum(self.d.names[m].n_articles for m in self.members.get(self.find(eid), {eid}))
 
+    def relative(self, short: int, full: int) -> bool:
+        """The short name is the more common and ends the fuller one, which adds given names in
+        front: "Soekarno" and "Ratna Sari Dewi Soekarno", "Joko Widodo" and "Iriana Joko Widodo"
+        (a relative carrying the name), not "Nizar" and "Nizar Ali"."""
+        tk, ft = self.tokens[short], self.tokens[full]
+        if self.d.names[short].n_articles <= self.size(full) or ft[-len(tk) :] != tk or ft[: len(tk)] == tk:
+            return False
+        return bool(self.r.name_words(self.d.names[full].name, tk))
+
     # ---- evidence ----------------------------------------------------------------------
     def office_set(self, eid: int) -> set[str]:
         return {o for t in self.d.offices.get(eid, {}) if (o := self.r.office(t))}
@@ -141,7 +151,8 @@ class Resolver:
         if os_ and ot and not shared:
             ev["offices"] = {"source": sorted(os_)[:5], "target": sorted(ot)[:5]}
             return False, dict(ev, reason="offices differ")
-        if not shared and len(ctx) < self.t.context_min:
+        smaller = min(len(self.context(s)), len(self.context(t))) or 1
+        if not shared and (len(ctx) < self.t.context_min or len(ctx) < self.t.context_share * smaller):
             return False, dict(ev, reason="no shared office or context")
         return True, ev
 
@@ -185,9 +196,16 @@ class Resolver:
             rows.sort(key=lambda n: (-n.n_articles, n.id))
             top, total = rows[0], sum(n.n_articles for n in rows)
             votes = {n.type: n.n_articles for n in rows}
-            if top.n_articles >= self.t.vote_min and top.n_articles >= self.t.vote_share * total:
-                for n in rows[1:]:
-                    yield Proposal(n.id, top.id, "type-vote", {"votes": votes})
+            if top.n_articles < self.t.vote_min or top.n_articles < self.t.vote_share * total:
+                continue
+            for n in rows[1:]:
+                p = Proposal(n.id, top.id, "type-vote", {"votes": votes})
+                if n.name.isupper() != top.name.isupper():  # "NATO" and a man called Nato
+                    self.rejected.append(Proposal(n.id, top.id, "type-vote", dict(p.evidence, reason="written apart")))
+                elif top.type == "PER" and len(self.tokens[top.id]) == 1:  # "Budi": which Budi?
+                    yield from self._checked(p, need_support=True, source=top.id)
+                else:
+                    yield p
 
     def mentioned_as(self) -> Iterable[Proposal]:
         users: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
@@ -208,6 +226,16 @@ class Resolver:
             ev["others"] = [self.d.names[e].name for e, _ in counts.most_common(4)[1:] if e in self.d.names]
             if n < self.t.mention_min or n < self.t.mention_share * total:
                 self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="not dominant")))
+                continue
+            if k in self.r.kinds:  # "RSUD": a kind of body, named by its type alone
+                self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="a kind, not a name")))
+                continue
+            if ty == "ORG" and self.r.branch_of(self.d.names[t].key, k):  # "Facebook Indonesia" is not Facebook
+                self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="a national branch")))
+                continue
+            if ty == "PER" and self.relative(s, t):
+                # "Soekarno" is not "Ratna Sari Dewi Soekarno", whose article linked "Soekarno" to her
+                self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="the part is the commoner name")))
                 continue
             one_word = len(self.tokens[s]) == 1  # a given name alone names many people across an archive
             yield from self._checked(Proposal(s, t, "mentioned-as", ev), need_support=one_word)
@@ -242,6 +270,10 @@ class Resolver:
             if n.type != "PER" or not cands:
                 continue
             cands = sorted(self.distinct(cands), key=lambda c: -self.size(c))
+            if len(tk) == 1 and len(cands) > 1:  # "Joko": Joko Widodo, Joko Anwar, ...
+                names = [self.d.names[c].name for c in cands[:4]]
+                self.rejected.append(Proposal(n.id, cands[0], "name-part", {"reason": "several", "candidates": names}))
+                continue
             top, rest = cands[0], sum(self.size(c) for c in cands[1:])
             ev: dict[str, Any] = {"candidates": len(cands)}
             if cands[1:]:
@@ -249,14 +281,16 @@ class Resolver:
             if self.size(top) < self.t.dominance * rest:
                 self.rejected.append(Proposal(n.id, top, "name-part", dict(ev, reason="several fuller names")))
                 continue
-            if n.n_articles > self.size(top) and self.r.name_words(self.d.names[top].name, tk):
+            if self.relative(n.id, top):
                 # "Soeharto" is his own name, not a part of "Tien Soeharto" ("Wajah Syahrini" is Syahrini)
                 self.rejected.append(Proposal(n.id, top, "name-part", dict(ev, reason="the part is the commoner name")))
                 continue
             yield from self._checked(Proposal(n.id, top, "name-part", ev), need_support=True)
 
-    def _checked(self, p: Proposal, *, need_support: bool) -> Iterable[Proposal]:
-        if self.d.names[p.source].type != "PER":
+    def _checked(self, p: Proposal, *, need_support: bool, source: int | None = None) -> Iterable[Proposal]:
+        """``p`` when the persons' offices do not differ and (``need_support``) they share an office
+        or company; ``source``: the person to compare when the proposal's source is no person."""
+        if self.d.names[source if source is not None else p.source].type != "PER":
             yield p
             return
         ok, ev = self.support(p.source, p.target)
