@@ -28,6 +28,7 @@ class NameRules:
     aliases: tuple[tuple[str, str, str, str], ...]  # (alias key, name key, type, list it came from)
     title_words: frozenset[str] = frozenset()  # titles, ranks and forms of address, case-folded
     country_suffixes: frozenset[str] = frozenset()  # "Indonesia", "RI": a national branch's name
+    common: frozenset[str] = frozenset()  # common lower-case words: "Trio Mohamed Salah" is no relative
     kinds: frozenset[str] = frozenset()  # short forms acronyms.tsv types MISC: kinds of body ("RSUD")
 
     def branch_of(self, key: str, short: str) -> bool:
@@ -39,7 +40,9 @@ class NameRules:
         title or form of address ("Iriana" of "Iriana Joko Widodo", not "wajah" nor "Jendral")."""
         words = [w for w in re.split(r"[\s,]+", name) if w]
         extra = [w for w in words if w.casefold() not in part]
-        return [w for w in extra if w[:1].isupper() and _bare(w) not in self.title_words]
+        return [
+            w for w in extra if w[:1].isupper() and _bare(w) not in self.title_words and _bare(w) not in self.common
+        ]
 
     def tokens(self, key: str) -> tuple[str, ...]:
         """The name's words without honorifics before it and degrees after it."""
@@ -80,6 +83,7 @@ def name_rules(pack: LanguagePack) -> NameRules:
         ordinal_prefix=str(titles.get("ordinal_prefix", "")),
         weak_titles=frozenset(canonical_key(w) for w in arch.get("weak_titles", [])),
         aliases=tuple(aliases),
+        common=frozenset(_bare(w.split("#")[0].strip()) for w in pack.lines("common_words")),
         kinds=frozenset(canonical_key(r["short"]) for r in pack.table("acronyms") if r.get("type") == "MISC"),
         country_suffixes=frozenset(
             canonical_key(w) for w in pack.toml("names").get("aliases", {}).get("country_suffixes", [])

@@ -26,7 +26,17 @@ from typing import Any
 
 from warta.archive.names import NameRules, initials_match, part_of
 
-RULES = ("user-join", "alias-list", "honorifics", "type-vote", "mentioned-as", "initials", "name-part")
+RULES = ("user-join", "alias-list", "honorifics", "type-vote", "spelling", "mentioned-as", "initials", "name-part")
+
+
+def one_edit(a: str, b: str) -> bool:
+    """The two strings differ by one letter replaced, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ class Thresholds:
     vote_share: float = 0.75  # type-vote: the majority type's share of the name's articles
     vote_min: int = 3  # ... and its articles
     mention_share: float = 0.8  # mentioned-as: the top entity's share of the articles naming it so
-    mention_min: int = 2  # ... and its articles
+    mention_min: int = 1  # ... and its articles
     dominance: float = 5.0  # name-part: the top fuller name has this many times the others' articles
     context_min: int = 2  # ... shared entities in their articles (when no office is shared)
     context_share: float = 0.2  # ... and this share of the smaller of the two sets of entities
@@ -94,6 +104,7 @@ class Resolver:
         self.tokens = {n.id: rules.tokens(n.key) for n in data.names.values()}
         self.rejected: list[Proposal] = []
         self.parent: dict[int, int] = {}
+        self._fuller: dict[tuple[str, ...], list[int]] | None = None
         self.members: dict[int, set[int]] = {}
         self._ctx: dict[int, set[int]] = {}
         n_art = max(len(data.entities_of), 1)
@@ -219,9 +230,14 @@ class Resolver:
             if s is None:
                 continue
             counts.pop(s, None)
-            if not counts:
+            groups: Counter[int] = Counter()  # names merged so far count as one ("Ace Hasan Syadzily/-i")
+            for e, c in counts.items():
+                groups[self.find(e)] += c
+            groups.pop(self.find(s), None)
+            if not groups:
                 continue
-            (t, n), total = counts.most_common(1)[0], sum(counts.values())
+            (g, n), total = groups.most_common(1)[0], sum(groups.values())
+            t = max((e for e in counts if self.find(e) == g), key=lambda e: counts[e])
             ev: dict[str, Any] = {"articles": n, "share": round(n / total, 3), "as": k}
             ev["others"] = [self.d.names[e].name for e, _ in counts.most_common(4)[1:] if e in self.d.names]
             if n < self.t.mention_min or n < self.t.mention_share * total:
@@ -256,14 +272,39 @@ class Resolver:
                 names = [self.d.names[c].name for c in cands[:5]]
                 self.rejected.append(Proposal(n.id, cands[0], "initials", {"reason": "several", "candidates": names}))
 
-    def name_part(self) -> Iterable[Proposal]:
-        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    @property
+    def fuller(self) -> dict[tuple[str, ...], list[int]]:
+        """Persons' names by their first and last words: ("anies",) -> [Anies Baswedan, ...]."""
+        if self._fuller is None:
+            self._fuller = defaultdict(list)
+            for n in self.d.names.values():
+                tk = self.tokens[n.id]
+                if n.type == "PER" and len(tk) >= 2:
+                    for i in range(1, len(tk)):
+                        self._fuller[tk[:i]].append(n.id)
+                        self._fuller[tk[i:]].append(n.id)
+        return self._fuller
+
+    def spelling(self) -> Iterable[Proposal]:
+        """ "Ace Hasan Syadzili" into "Ace Hasan Syadzily": persons' names of two words or more that
+        differ in one letter of one word (of five letters or more), with shared office or company."""
+        by_shape: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for n in self.d.names.values():
             tk = self.tokens[n.id]
             if n.type == "PER" and len(tk) >= 2:
-                for i in range(1, len(tk)):
-                    index[tk[:i]].append(n.id)
-                    index[tk[i:]].append(n.id)
+                for i, w in enumerate(tk):
+                    if len(w) >= 5:
+                        by_shape[(*tk[:i], "*", *tk[i + 1 :])].append(n.id)
+        for ids in by_shape.values():
+            if len(ids) < 2 or len(ids) > 4:
+                continue
+            ids.sort(key=lambda i: (-self.d.names[i].n_articles, i))
+            for s in ids[1:]:
+                if one_edit(self.d.names[s].key, self.d.names[ids[0]].key):
+                    yield from self._checked(Proposal(s, ids[0], "spelling", {}), need_support=True)
+
+    def name_part(self) -> Iterable[Proposal]:
+        index = self.fuller
         for n in self.d.names.values():
             tk = self.tokens[n.id]
             cands = [c for c in set(index.get(tk, [])) - {n.id} if part_of(tk, self.tokens[c])]
@@ -311,7 +352,7 @@ class Resolver:
         parent, members, find = self.parent, self.members, self.find
         applied: dict[int, Proposal] = {}
         steps = (self.user_joins, self.alias_list, self.honorifics, self.type_vote)
-        steps += (self.mentioned_as, self.initials, self.name_part)
+        steps += (self.spelling, self.mentioned_as, self.initials, self.name_part)
         for step in steps:
             for p in list(step()):
                 if p.source in applied:
