@@ -206,3 +206,75 @@ def test_name_rules_from_the_pack():
     assert not initials_match(("bj", "habibie"), ("ilham", "akbar", "habibie"))
     assert part_of(("anies",), ("anies", "baswedan")) and part_of(("baswedan",), ("anies", "baswedan"))
     assert not part_of(("rasyid",), ("anies", "rasyid", "baswedan"))
+
+
+def _data(names, mentioned=None, offices=None, pairs=None):
+    from collections import Counter
+
+    from warta.archive.resolve import ArchiveData, Name
+
+    ns = {i: Name(i, t, k, nm, n) for i, (t, k, nm, n) in names.items()}
+    arts: dict = {}
+    ents: dict = {}
+    for a, e in pairs or []:
+        arts.setdefault(e, set()).add(a)
+        ents.setdefault(a, set()).add(e)
+    mention = {i: Counter(m) for i, m in (mentioned or {}).items()}
+    office = {i: Counter(o) for i, o in (offices or {}).items()}
+    return ArchiveData(ns, mention, office, arts, ents)
+
+
+def test_conservative_refusals():
+    from warta.archive.names import name_rules
+    from warta.archive.resolve import resolve
+    from warta.lang import for_code
+
+    rules = name_rules(for_code("id"))
+    shared = [(f"a{i}", e) for i in range(3) for e in (1, 2, 9, 10)]
+    data = _data(
+        {
+            1: ("PER", "soekarno", "Soekarno", 30),  # the commoner name ends a relative's
+            2: ("PER", "ratna sari dewi soekarno", "Ratna Sari Dewi Soekarno", 3),
+            3: ("ORG", "facebook", "Facebook", 20),
+            4: ("ORG", "facebook indonesia", "Facebook Indonesia", 2),
+            5: ("PER", "ace hasan syadzily", "Ace Hasan Syadzily", 5),
+            6: ("PER", "ace hasan syadzili", "Ace Hasan Syadzili", 2),
+            9: ("LOC", "jakarta", "Jakarta", 3),
+            10: ("ORG", "dpr", "DPR", 3),
+        },
+        mentioned={2: {"soekarno": 3}, 4: {"facebook": 2}},
+        pairs=shared + [("b1", 5), ("b1", 6), ("b1", 9), ("b1", 10), ("b2", 5), ("b2", 9), ("b2", 10)],
+    )
+    res = resolve(data, rules)
+    merged = {(lk.entity_id, lk.archive_id) for lk in res.links}
+    reasons = {(p.source, p.target): p.evidence.get("reason") for p in res.rejected}
+    assert (1, 2) not in merged and reasons[(1, 2)] == "the part is the commoner name"
+    assert (3, 4) not in merged and reasons[(3, 4)] == "a national branch"
+    assert (6, 5) in merged  # one letter apart, same company
+
+
+def test_office_statuses():
+    from warta.archive import present
+
+    ent = {
+        "offices": [
+            {
+                "title": "Menteri Hukum dan HAM",
+                "affiliation": None,
+                "first": "2019-09-10",
+                "last": "2019-09-20",
+                "n_articles": 11,
+            },
+            {
+                "title": "Menteri Desa",
+                "affiliation": None,
+                "first": "2019-09-15",
+                "last": "2019-09-15",
+                "n_articles": 1,
+            },
+            {"title": "istri kedua", "affiliation": None, "first": "2019-07-18", "last": "2019-07-18", "n_articles": 2},
+        ]
+    }
+    status = [o["status"] for o in present(ent)["offices"]]
+    assert status == ["office", "uncertain", "relation"]
+    assert office_on(present(ent)["offices"], "2019-09-15")["title"] == "Menteri Hukum dan HAM"

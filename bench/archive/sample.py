@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from warta.archive import resolve_store
+from warta.archive import present, resolve_store
 from warta.store import open_store
 
 SEED = 21
@@ -69,8 +69,8 @@ def main() -> int:
         n = 0
         with (out / "persons.jsonl").open("w", encoding="utf-8") as fh:
             for pid in persons:
-                ent = st.archive_entity(pid)
-                offices = [o for o in ent["offices"] if o["title"]]
+                ent = present(st.archive_entity(pid))
+                offices = [o for o in ent["offices"] if o["title"] and o["status"] == "office"]
                 if ent["n_articles"] < 3 or not offices:
                     continue
                 for o in offices[:3]:

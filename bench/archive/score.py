@@ -95,13 +95,15 @@ def main() -> int:
         f"alias merges, half {args.half} ({len(labels)} labelled pairs; tp {s['tp']} fp {s['fp']} fn {s['fn']}):"
         f" P {s['P']:.3f} R {s['R']:.3f} F1 {s['F1']:.3f}"
     )
-    offices = HERE / "offices.tsv"
-    if offices.exists():
-        with offices.open(encoding="utf-8") as fh:
+    for name, what in (("offices.tsv", "first sample"), ("offices_test.tsv", "held-out sample")):
+        path = HERE / name
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as fh:
             rows = [r for r in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")]
         ok = [r for r in rows if r["right"] in ("0", "1")]
         good = sum(r["right"] == "1" for r in ok)
-        print(f"offices over time: {good} of {len(ok)} persons right ({good / max(1, len(ok)):.3f})")
+        print(f"offices over time, {what} ({name}): {good} of {len(ok)} persons right ({good / max(1, len(ok)):.3f})")
     return 0
 
 

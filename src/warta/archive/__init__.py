@@ -91,3 +91,14 @@ def summary(rep: Report) -> str:
         f"{rep.names} names, {rep.links} merged ({rules}), {rep.rejected} candidates kept apart;"
         f" facts of {rep.facts_backfilled} articles backfilled; {rep.seconds:.1f} s"
     )
+
+
+def present(entity: dict[str, Any] | None, pack: LanguagePack | None = None) -> dict[str, Any] | None:
+    """An archive entity (``Store.archive_entity``) as the API, the CLI and the pages show it: each
+    office with its ``status`` (office, relation, uncertain; see ``enrich.sure_offices``)."""
+    if entity is None:
+        return None
+    from warta.archive.enrich import sure_offices
+
+    rules = name_rules(pack or for_code(None))
+    return dict(entity, offices=sure_offices(entity["offices"], rules.relation_words, rules.bare_title))

@@ -21,7 +21,7 @@ def office_on(
     day = day[:10]
     spans: dict[str, dict[str, Any]] = {}
     for o in offices:
-        if not (o["title"] and o["first"] and o["last"]):
+        if not (o["title"] and o["first"] and o["last"]) or o.get("status", "office") != "office":
             continue
         s = spans.setdefault(
             o["title"], {"title": o["title"], "first": o["first"], "last": o["last"], "n": 0, "aff": {}}
@@ -66,4 +66,23 @@ def enrich(
                 row["office"] = office
         if len(row) > 3:
             out.append(row)
+    return out
+
+
+def sure_offices(offices: list[dict[str, Any]], relation_words: frozenset[str], bare: Any) -> list[dict[str, Any]]:
+    """The offices with what the archive makes of each, in ``status``: ``relation`` for a family or
+    personal relation read as a title ("istri kedua", "mantan kekasih": the article says whose,
+    it is no office), ``uncertain`` for an office one article gives while another is attested by
+    three or more (often the title of the next name in a list), else ``office``. ``bare`` is
+    ``NameRules.bare_title``; nothing is dropped, the page and the enrichment use ``office`` only."""
+    out = []
+    top = max((o["n_articles"] for o in offices if o["title"]), default=0)
+    for o in offices:
+        if o["title"] and bare(o["title"]) in relation_words:
+            status = "relation"
+        elif o["n_articles"] == 1 and top >= 3:
+            status = "uncertain"
+        else:
+            status = "office"
+        out.append(dict(o, status=status))
     return out

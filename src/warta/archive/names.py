@@ -29,6 +29,7 @@ class NameRules:
     title_words: frozenset[str] = frozenset()  # titles, ranks and forms of address, case-folded
     country_suffixes: frozenset[str] = frozenset()  # "Indonesia", "RI": a national branch's name
     common: frozenset[str] = frozenset()  # common lower-case words: "Trio Mohamed Salah" is no relative
+    relation_words: frozenset[str] = frozenset()  # "istri", "putra", "kekasih": relations, no offices
     kinds: frozenset[str] = frozenset()  # short forms acronyms.tsv types MISC: kinds of body ("RSUD")
 
     def branch_of(self, key: str, short: str) -> bool:
@@ -56,11 +57,14 @@ class NameRules:
     def office(self, title: str) -> str | None:
         """A title as the office it names ("mantan Presiden ke-3" -> "presiden"); None when it
         names no office on its own."""
+        out = self.bare_title(title)
+        return out if out and out not in self.weak_titles else None
+
+    def bare_title(self, title: str) -> str:
+        """A title without its modifiers and ordinals, case-folded ("mantan Presiden ke-3" -> "presiden")."""
         words = [w for w in canonical_key(title).split() if w]
         words = [w for w in words if w not in self.modifiers and w not in self.ordinals]
-        words = [w for w in words if not (self.ordinal_prefix and w.startswith(self.ordinal_prefix))]
-        out = " ".join(words)
-        return out if out and out not in self.weak_titles else None
+        return " ".join(w for w in words if not (self.ordinal_prefix and w.startswith(self.ordinal_prefix)))
 
 
 @cache
@@ -84,6 +88,7 @@ def name_rules(pack: LanguagePack) -> NameRules:
         weak_titles=frozenset(canonical_key(w) for w in arch.get("weak_titles", [])),
         aliases=tuple(aliases),
         common=frozenset(_bare(w.split("#")[0].strip()) for w in pack.lines("common_words")),
+        relation_words=frozenset(canonical_key(w) for w in titles.get("not_titles", [])),
         kinds=frozenset(canonical_key(r["short"]) for r in pack.table("acronyms") if r.get("type") == "MISC"),
         country_suffixes=frozenset(
             canonical_key(w) for w in pack.toml("names").get("aliases", {}).get("country_suffixes", [])

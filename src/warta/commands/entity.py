@@ -8,6 +8,7 @@ import argparse
 import json
 import sys
 
+from warta.archive import present
 from warta.commands._options import add_db
 from warta.store import open_store, require_db
 from warta.store.display import table
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
             ids = [int(args.name)]
         else:
             ids = [e["id"] for e in store.find_archive_entities(args.name, limit=args.limit).items]  # type: ignore[attr-defined]
-        ents = [e for i in ids if (e := store.archive_entity(i))]  # type: ignore[attr-defined]
+        ents = [e for i in ids if (e := present(store.archive_entity(i)))]  # type: ignore[attr-defined]
     if not ents:
         print(f"warta: entity: no entity named like {args.name!r}", file=sys.stderr)
         return 1
@@ -41,11 +42,11 @@ def run(args: argparse.Namespace) -> int:
         names = [(n["name"], n["type"], n["n_articles"], n["rule"] or "", _evidence(n["evidence"])) for n in e["names"]]
         print(table(("name", "type", "articles", "merged by", "evidence"), names, flex=4))
         offices = [
-            (o["title"] or "", o["affiliation"] or "", o["first"] or "", o["last"] or "", o["n_articles"])
+            (o["title"] or "", o["affiliation"] or "", o["first"] or "", o["last"] or "", o["n_articles"], o["status"])
             for o in e["offices"][:15]
         ]
         if offices:
-            print(table(("title", "affiliation", "first", "last", "articles"), offices, flex=0))
+            print(table(("title", "affiliation", "first", "last", "articles", "status"), offices, flex=0))
         print()
     return 0
 

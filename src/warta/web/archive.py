@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
-from warta.archive import resolve_store
+from warta.archive import present, resolve_store
 from warta.archive.enrich import enrich
 from warta.errors import InputError
 from warta.store.base import MAX_ID
@@ -38,7 +38,7 @@ def list_archive_entities(
 
 @api.get("/entities/{entity_id}", summary="One archive entity: names with merge evidence, type by vote, offices")
 def get_archive_entity(db: StoreDep, entity_id: EntityId) -> dict[str, Any]:
-    ent = db.archive_entity(entity_id)  # type: ignore[attr-defined]
+    ent = present(db.archive_entity(entity_id))  # type: ignore[attr-defined]
     if ent is None:
         raise HTTPException(404, f"no entity {entity_id}")
     return ent  # type: ignore[no-any-return]
@@ -50,7 +50,7 @@ def article_enrichment(db: StoreDep, article_id: Annotated[str, Path(max_length=
     if art is None:
         raise HTTPException(404, f"no article {article_id}")
     people = db.article_people(article_id)  # type: ignore[attr-defined]
-    ents = {int(p["archive_id"]): db.archive_entity(int(p["archive_id"])) for p in people}  # type: ignore[attr-defined]
+    ents = {int(p["archive_id"]): present(db.archive_entity(int(p["archive_id"]))) for p in people}  # type: ignore[attr-defined]
     published = (art.get("published") or {}).get("value")
     return {"article": article_id, "published": published, "entities": enrich(people, ents, published)}
 
