@@ -29,7 +29,7 @@ from typing import Any
 
 from warta.article import Article
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # the longest one read statement may run (seconds) before the store stops it with
 # warta.errors.QueryTimeout: a search must not hold a server's worker (or a CPU) for minutes
 QUERY_SECONDS = 10.0

@@ -14,6 +14,7 @@ from typing import Any
 
 from warta.article import Article
 from warta.errors import WartaError
+from warta.store.archive import ArchiveQueries, fact_row
 from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key, table_columns
 from warta.store.claims import ClaimFilter, ClaimQueries
 from warta.store.copies import NOT_A_COPY, CopyQueries
@@ -25,7 +26,7 @@ from warta.store.query import Term, parse
 from warta.store.rows import ArticleRows, article_rows, dumps
 from warta.store.stories import StoryQueries
 
-CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed", "places")
+CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed", "places", "entity_facts")
 HIT_COLUMNS = "a.id, a.url, a.title, a.outlet, a.language, a.published, a.n_quotes"
 QUOTE_COLUMNS = (
     "q.id, q.article_id, q.text, q.kind, q.speaker_name, q.speaker_entity_id, q.speaker_titles, q.speaker_standing, q.cue, "
@@ -65,7 +66,7 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
-class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, CopyQueries, StoryQueries, Store):
+class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, CopyQueries, StoryQueries, ArchiveQueries, Store):
     conn: Any
 
     # ---- dialect -------------------------------------------------------------------------
@@ -222,15 +223,18 @@ class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, CopyQueries, StoryQue
             art = dict(rows.article, url=url, ingested_at=first, updated_at=at)
             self._insert_many("articles", [art])
             local: dict[str, int] = {}
-            mentions = []
+            mentions, facts = [], []
+            published = rows.article["published"]
             for e in rows.entities:
                 eid = self._entity_id(e.type, e.key, e.name, e.titles, e.json, at)
                 local[e.local_id] = eid
+                facts += [fact_row(aid, eid, e.local_id, office, published) for office in e.offices]
                 for s, t, txt in e.mentions:
                     mentions.append(
                         {"article_id": aid, "entity_id": eid, "local_id": e.local_id, "start": s, "end": t, "text": txt}
                     )
             self._insert_many("mentions", mentions)
+            self._insert_many("entity_facts", facts)
             quotes = []
             for q in rows.quotes:
                 q = dict(q)

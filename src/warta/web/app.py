@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from warta import __version__
 from warta.errors import WartaError
 from warta.store import QUERY_SECONDS
-from warta.web import api, claims, pages, places, stories
+from warta.web import api, archive, claims, pages, places, stories
 from warta.web.deps import EXTRACT_SECONDS, HERE, error_response, error_status, templates
 from warta.web.security import BodyLimit, SecurityHeaders
 from warta.web.stores import StorePool
@@ -135,6 +135,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(places.api)
     app.include_router(claims.api)
+    app.include_router(archive.api)
     app.include_router(pages.router)
     app.include_router(places.pages)
     app.include_router(claims.pages)
