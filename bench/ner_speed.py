@@ -28,6 +28,7 @@ from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+TARGET_WORDS_PER_S = 15_000  # the entities stage, per CPU-second (issue 18)
 
 
 def texts(data: Path, words: int) -> list[str]:
@@ -95,8 +96,8 @@ def main() -> None:
         ("entities stage", stage),
     ):
         print(f"{name:<30}{nwords / wall:>14,.0f}{nwords / cpu:>14,.0f}{cpu / base[1]:>18.1f}")
-    verdict = "meets" if nwords / stage[1] >= 10_000 else "is below"
-    print(f"entities stage {verdict} the 10,000 words/s target (per CPU-second)")
+    verdict = "meets" if nwords / stage[1] >= TARGET_WORDS_PER_S else "is below"
+    print(f"entities stage {verdict} the {TARGET_WORDS_PER_S:,} words/s target of issue 18 (per CPU-second)")
 
 
 if __name__ == "__main__":

@@ -178,6 +178,26 @@ def test_shipped_gazetteer_is_what_the_build_writes(tmp_path):
     assert gzip.decompress(out.read_bytes()) == gzip.decompress(PATH.read_bytes())
 
 
+def test_shipped_key_index_is_what_the_gazetteer_gives(tmp_path):
+    from warta.geo.gazetteer import KEYS, write_key_index
+
+    out = tmp_path / "k.gz"
+    write_key_index(PATH, out)
+    assert gzip.decompress(out.read_bytes()) == gzip.decompress(KEYS.read_bytes())
+
+
+def test_lookup_through_the_sorted_index_finds_every_row_of_a_key_in_order():
+    from warta.geo.gazetteer import Gazetteer, _offsets, key_index
+
+    tsv = "id\tkeys\n" + "".join(f"r{i}\t{k}\n" for i, k in enumerate(["b|a", "c", "a", "", "ab|b", "a"]))
+    gaz = Gazetteer(tsv[tsv.index("\n") + 1 :], key_index(tsv))
+    rows = tsv.split("\n")[1:-1]
+    for k, want in {"a": [0, 2, 5], "b": [0, 4], "ab": [4], "c": [1], "": [3], "aa": [], "d": [], "0": []}.items():
+        got = _offsets(gaz.keys, k)
+        assert [gaz.rows[o : gaz.rows.index("\n", o)] for o in got] == [rows[i] for i in want], k
+    assert len(gaz) == 6
+
+
 def test_venues_the_news_places_and_streets_it_does_not():
     from warta.geo.names import known_venues
 

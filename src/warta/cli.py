@@ -44,17 +44,18 @@ class Parser(argparse.ArgumentParser):
         return super().add_subparsers(**kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; given the arguments, only the command they name (when they
+    start with one), so that ``warta extract`` does not import the web, Spark and training code."""
     import warta.commands
 
     parser = Parser(prog="warta", description="Structured records from raw Indonesian news articles.")
     parser.add_argument("--version", action="version", version=f"warta {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(warta.commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"warta.commands.{info.name}")
-        module.register(sub)
+    names = sorted(m.name for m in pkgutil.iter_modules(warta.commands.__path__) if not m.name.startswith("_"))
+    named = argv[0].replace("-", "_") if argv and "_" not in argv[0] else None
+    for name in [named] if named in names else names:
+        importlib.import_module(f"warta.commands.{name}").register(sub)
     _remember_parsers(parser)
     return parser
 
@@ -80,7 +81,7 @@ def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args, extra = parser.parse_known_args(argv)
     at_fault: argparse.ArgumentParser = getattr(args, "parser_", parser)
     if extra:  # an option the command does not take: its own usage, not the top-level one

@@ -51,6 +51,10 @@ class Pipeline:
         skip = set(exclude)
         stages = [(name, _load(path)) for name, path in STAGES if name not in skip]
         check_order(stages)
+        for _name, fn in stages:  # in stage order: a model loaded in a thread overlaps with the next ones
+            start = getattr(fn, "preload", None)
+            if start is not None:
+                start()
         return cls(stages)
 
     def read(self, doc: RawDocument) -> Article:

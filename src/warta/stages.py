@@ -25,12 +25,16 @@ READER_ASSIGNS = frozenset(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def stage(*, requires: Sequence[str] = (), assigns: Sequence[str] = ()) -> Callable[[F], F]:
-    """Declare a stage's inputs and outputs (Article attribute names)."""
+def stage(
+    *, requires: Sequence[str] = (), assigns: Sequence[str] = (), preload: Callable[[], None] | None = None
+) -> Callable[[F], F]:
+    """Declare a stage's inputs and outputs (Article attribute names), and optionally a function
+    that starts loading its model in the background (``Pipeline.default`` calls it)."""
 
     def mark(fn: F) -> F:
         fn.requires = tuple(requires)  # type: ignore[attr-defined]
         fn.assigns = tuple(assigns)  # type: ignore[attr-defined]
+        fn.preload = preload  # type: ignore[attr-defined]
         return fn
 
     return mark

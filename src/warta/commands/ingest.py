@@ -49,6 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default="auto",
         help="progress display (auto: a bar on a terminal, log lines otherwise)",
     )
+    p.add_argument(
+        "--no-resolve",
+        action="store_true",
+        help="do not update the archive entities after the batch (run warta resolve later)",
+    )
     p.set_defaults(func=run)
 
 
@@ -120,6 +125,12 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     if mode != "none":
         print(f"warta: ingest into {redact(args.db)}: {stats.summary()}", file=sys.stderr)
+    if stats.stored and not args.no_resolve:
+        from warta.archive import resolve_after_batch
+
+        line = resolve_after_batch(args.db, at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+        if mode != "none":
+            print(f"warta: resolve: {line}", file=sys.stderr)
         if stats.failed and mode == "bar":
             print(
                 f"warta: {stats.failed} inputs failed; list them with: warta search --failures --db {redact(args.db)}",

@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("load-parquet", help="load Parquet tables from warta spark into a store")
     p.add_argument("src", metavar="DIR", help="output directory of warta spark (or of warta export --format parquet)")
     add_db(p)
+    p.add_argument("--no-resolve", action="store_true", help="do not update the archive entities after loading")
     p.set_defaults(func=run)
 
 
@@ -34,4 +35,8 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         stats = load(args.src, store, on_progress=progress)
     print(f"warta: loaded {args.src} into {args.db}: {stats.summary()}", file=sys.stderr)
+    if not args.no_resolve:
+        from warta.archive import resolve_after_batch
+
+        print(f"warta: resolve: {resolve_after_batch(args.db)}", file=sys.stderr)
     return 0

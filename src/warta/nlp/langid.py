@@ -13,7 +13,9 @@ is in another language and that language is reported with its own probability.
 
 from __future__ import annotations
 
-from functools import cache
+import os
+import threading
+from typing import Any
 
 from warta.article import Article, Language
 from warta.stages import stage
@@ -22,11 +24,35 @@ CANDIDATES = ("id", "ms", "en", "jv", "tl")
 SAMPLE_CHARS = 20_000  # enough for a confident decision; bounded time on huge inputs
 
 
-@cache
-def _identifier():  # type: ignore[no-untyped-def]
+_model: Any = None
+_loading: tuple[int, threading.Thread] | None = None  # (process id, thread) of a load under way
+
+
+def _load() -> None:
+    global _model
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    _model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def preload() -> None:
+    """Start loading the model in a thread: most of it is LZMA decompression, which runs
+    outside the GIL, so it overlaps with loading the other stages' models."""
+    global _loading
+    if _model is None and _loading is None:
+        thread = threading.Thread(target=_load, name="warta-langid-load", daemon=True)
+        _loading = (os.getpid(), thread)
+        thread.start()
+
+
+def _identifier() -> Any:
+    """The model, loaded once per process (a load started before a fork is not waited for)."""
+    if _model is None:
+        if _loading is not None and _loading[0] == os.getpid():
+            _loading[1].join()
+        if _model is None:
+            _load()
+    return _model
 
 
 def identify(text: str) -> Language:
@@ -46,7 +72,7 @@ def identify(text: str) -> Language:
     return Language(code=code, confidence=round(prob, 4), scores=scores)
 
 
-@stage(requires=("text",), assigns=("language",))
+@stage(requires=("text",), assigns=("language",), preload=preload)
 def detect(article: Article) -> None:
     """Pipeline stage: set ``article.language`` unless the caller gave one."""
     if article.language is not None:

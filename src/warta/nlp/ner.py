@@ -52,13 +52,62 @@ def load(path: str | None = None) -> Language:
     p = Path(path or os.environ.get("WARTA_NER_MODEL") or model_path())
     if not (p / "config.cfg").exists():
         raise FileNotFoundError(f"NER model not found at {p}; build it with `warta train ner`")
-    nlp = spacy.load(p)
+    _register_deferred_tokenizer()
+    # Warta hands the model its own tokens (doc_from_tokens), so spaCy's tokenizer, whose ~32,000
+    # Indonesian special cases take most of a cold start to build, is built only if asked for; and
+    # the training vocabulary's 123,000 strings are not read (a Doc adds the strings of its words;
+    # features, vectors and labels are looked up by hash).
+    overrides = {"nlp": {"tokenizer": {"@tokenizers": DEFERRED}}}
+    nlp = spacy.load(p, config=overrides, exclude=["tokenizer", "strings"])
+    nlp.tokenizer.source = p / "tokenizer"
     if os.environ.get("WARTA_NER_BLIS") != "1":
         _numpy_gemm(nlp)
         _one_blas_thread()
     if getattr(nlp.vocab.vectors, "mode", None) == "floret":
         nlp.vocab.vectors = CachedFloretVectors(nlp.vocab.vectors)
     return nlp
+
+
+DEFERRED = "warta.deferred_tokenizer.v1"
+
+
+class DeferredTokenizer:
+    """The model's spaCy tokenizer, built (and read from the model folder) on first use.
+
+    The pipeline never calls it; ``nlp(text)`` still tokenizes exactly as the saved tokenizer does.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+        self._real: Any = None
+        self.source: Path | None = None
+
+    def real(self) -> Any:
+        if self._real is None:
+            from spacy.language import create_tokenizer
+
+            tok = create_tokenizer()(self._nlp)
+            if self.source is not None and self.source.exists():
+                tok.from_disk(self.source, exclude=["vocab"])
+            self._real = tok
+        return self._real
+
+    def __call__(self, text: str) -> Doc:
+        return self.real()(text)  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.real(), name)
+
+
+@cache
+def _register_deferred_tokenizer() -> None:
+    from spacy.util import registry
+
+    @registry.tokenizers(DEFERRED)
+    def _make() -> Any:
+        return DeferredTokenizer
 
 
 def _one_blas_thread() -> None:

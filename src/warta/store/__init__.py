@@ -12,6 +12,7 @@ import re
 
 from warta.errors import InputError
 from warta.store.base import (
+    ARCHIVE_TABLES,
     EXPORT_TABLES,
     QUERY_SECONDS,
     SCHEMA_VERSION,
@@ -26,6 +27,7 @@ from warta.store.base import (
 )
 
 __all__ = [
+    "ARCHIVE_TABLES",
     "EXPORT_TABLES",
     "QUERY_SECONDS",
     "SCHEMA_VERSION",

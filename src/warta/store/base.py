@@ -29,7 +29,7 @@ from typing import Any
 
 from warta.article import Article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 # the longest one read statement may run (seconds) before the store stops it with
 # warta.errors.QueryTimeout: a search must not hold a server's worker (or a CPU) for minutes
 QUERY_SECONDS = 10.0
@@ -106,6 +106,52 @@ EXPORT_TABLES: dict[str, list[str]] = {
         "main",
     ],
 }
+
+# Archive-level tables, across articles; `warta export` writes them after the flat tables and
+# Store.export_table streams them too. The Spark job writes the flat tables only: load its output
+# into a store (`warta load-parquet`), which derives them again, and export from there.
+# copies, stories and story_articles are stored as articles arrive (warta.dedup, warta.stories);
+# claims are computed when read (quantities inside quotations, warta.store.claims): a derived
+# table has a row method in the SQL store's ARCHIVE_ROWS instead of a table.
+ARCHIVE_TABLES: dict[str, list[str]] = {
+    # near-duplicate copies (warta.dedup): each copy with the earliest article of its group
+    "copies": ["article_id", "original_id", "similarity"],
+    # stories (warta.stories): groups of articles about one event; story_articles: each article's story
+    "stories": ["id", "title", "first_day", "last_day", "n_articles", "n_outlets"],
+    "story_articles": ["article_id", "story_id", "score"],
+    # claims (warta.store.claims): a quantity inside a quotation; start/end the quantity's offsets,
+    # quote_start/quote_end the quotation's, time the first resolved time inside it (ISO)
+    "claims": [
+        "quote_id",
+        "article_id",
+        "quote_idx",
+        "quantity_idx",
+        "speaker_entity_id",
+        "speaker_name",
+        "kind",
+        "text",
+        "value",
+        "upper",
+        "unit",
+        "bound",
+        "object",
+        "start",
+        "end",
+        "quote_start",
+        "quote_end",
+        "quote_text",
+        "time",
+        "time_text",
+        "published",
+        "outlet",
+        "url",
+    ],
+}
+
+
+def table_columns(table: str) -> list[str]:
+    """The columns of an export or archive table (KeyError for any other name)."""
+    return EXPORT_TABLES[table] if table in EXPORT_TABLES else ARCHIVE_TABLES[table]
 
 
 MAX_ID = 2**63 - 1  # ids are 64-bit integers in both back ends
@@ -304,7 +350,8 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
-        """Rows of one flat table in :data:`EXPORT_TABLES` order (streams; for big archives)."""
+        """Rows of one flat table in :data:`EXPORT_TABLES` order, or of an archive-level table in
+        :data:`ARCHIVE_TABLES` order (streams; for big archives)."""
 
     # ---- reading: speakers, articles' entity links, archive-wide lists (the web UI) -------------
     @abc.abstractmethod

@@ -1,5 +1,6 @@
-"""Write the store's flat tables (:data:`warta.store.base.EXPORT_TABLES`) as JSONL, CSV or
-Parquet files, one per table, streaming (the archive may not fit in memory).
+"""Write the store's flat tables (:data:`warta.store.base.EXPORT_TABLES`) and its archive-level
+tables (:data:`warta.store.base.ARCHIVE_TABLES`: claims) as JSONL, CSV or Parquet files, one per
+table, streaming (the archive may not fit in memory).
 
 Types are fixed per column so pandas, DuckDB and Spark read the same schema from every
 format, empty tables included. ``json`` columns hold the full annotation dict as a JSON string.
@@ -14,15 +15,17 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from warta.store.base import EXPORT_TABLES, Store
+from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, Store
 
 FORMATS = ("jsonl", "csv", "parquet")
 INT_COLUMNS = {
     "start", "end", "idx", "n_chars", "n_entities", "n_quotes", "n_articles", "n_mentions",
     "original_start", "original_end", "entity_id", "speaker_entity_id", "in_original", "main",
+    "quote_id", "quote_idx", "quantity_idx", "quote_start", "quote_end", "n_outlets", "story_id",
 }  # fmt: skip
-FLOAT_COLUMNS = {"confidence", "value", "upper", "lat", "lon"}
-ID_INT_TABLES = {"entities", "quotes", "failures"}  # their "id" is an integer
+TABLES = {**EXPORT_TABLES, **ARCHIVE_TABLES}  # every table `warta export` writes, in order
+FLOAT_COLUMNS = {"confidence", "value", "upper", "lat", "lon", "similarity", "score"}
+ID_INT_TABLES = {"entities", "quotes", "failures", "stories"}  # their "id" is an integer
 
 
 def column_type(table: str, column: str) -> str:
@@ -66,8 +69,8 @@ def export(store: Store, out_dir: str | Path, fmt: str, tables: Iterable[str] | 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    for table in tables or EXPORT_TABLES:
-        cols = EXPORT_TABLES[table]
+    for table in tables or TABLES:
+        cols = TABLES[table]
         path = out / f"{table}.{fmt}"
         tmp = path.with_suffix(path.suffix + ".part")
         n = 0

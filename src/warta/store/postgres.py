@@ -8,7 +8,7 @@ in generated columns with GIN indexes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -128,14 +128,20 @@ class PostgresStore(SqlStore):
     def _speaker_affiliations_sql(self) -> str:
         return "(q.json::json -> 'speaker' ->> 'affiliations')"
 
-    def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
-        sql = self._export_sql(table)
-        with self._guard(), self.conn.transaction(), self.conn.cursor(name=f"warta_export_{table}") as cur:
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        with self._guard(), self.conn.transaction(), self.conn.cursor(name="warta_export") as cur:
             self.conn.execute("SET LOCAL statement_timeout = 0")  # an export streams the whole table
             cur.itersize = 2000
-            cur.execute(sql)
+            cur.execute(self._sql(sql), tuple(params))  # type: ignore[arg-type]  # trusted constant SQL
             for row in cur:
                 yield tuple(row)
+
+    def _in_quote_part_sql(self) -> str:
+        return (
+            "(COALESCE(json_array_length(q.json::json -> 'parts'), 0) = 0 OR EXISTS (SELECT 1 FROM"
+            " json_array_elements(q.json::json -> 'parts') p WHERE n.\"start\" >= (p.value ->> 'start')::int"
+            " AND n.\"end\" <= (p.value ->> 'end')::int))"
+        )
 
     def close(self) -> None:
         self.conn.close()

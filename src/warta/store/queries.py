@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from warta.store.base import Profile, Speaker, canonical_key
+from warta.store.copies import NOT_A_COPY
 from warta.store.filters import article_filters
 
 MAX_IDS = 5000  # a speaker with more unlinked quotations is selected by a scan instead of by ids
@@ -61,7 +62,8 @@ class NameIndex:
                 ids: dict[str, list[int]] = {}
                 spellings: dict[str, Counter[str]] = {}
                 for r in store._all(
-                    "SELECT id, speaker_name FROM quotes WHERE speaker_entity_id IS NULL AND speaker_name IS NOT NULL",
+                    "SELECT id, speaker_name FROM quotes q WHERE speaker_entity_id IS NULL AND speaker_name IS NOT NULL"
+                    f" AND {NOT_A_COPY}",
                 ):
                     key = str(r["speaker_name"]).casefold()
                     ids.setdefault(key, []).append(int(r["id"]))
@@ -98,7 +100,13 @@ def name_index(store: SpeakerQueries) -> NameIndex:
 
 
 def speaker_where(speaker: Speaker) -> tuple[str, list[Any]]:
-    """The SQL condition on quotes (alias q) selecting this speaker's quotations."""
+    """The SQL condition on quotes (alias q) selecting this speaker's quotations, each once across
+    the copies of an article (see warta.store.copies)."""
+    cond, params = _speaker_where(speaker)
+    return f"{cond} AND {NOT_A_COPY}", params
+
+
+def _speaker_where(speaker: Speaker) -> tuple[str, list[Any]]:
     if speaker.entity_id is not None:
         return "q.speaker_entity_id = ?", [speaker.entity_id]
     if speaker.quote_ids is not None:
@@ -209,8 +217,10 @@ class SpeakerQueries(abc.ABC):
             " ORDER BY q.published IS NULL, q.published DESC, q.article_id, q.idx LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
+        also = self.also_in([r["article_id"] for r in items])  # type: ignore[attr-defined]
         for r in items:
             r["speaker_titles"] = json.loads(r["speaker_titles"] or "[]")
+            r["also_in"] = also.get(r["article_id"], [])
         return items, int(total)
 
     def speaker_timeline(self, speaker: Speaker) -> list[tuple[str, int]]:
@@ -320,7 +330,7 @@ class SpeakerQueries(abc.ABC):
         the name index."""
         linked = self._all(
             "SELECT e.name AS name, e.id AS entity_id, COUNT(*) AS n_quotes FROM entities e"
-            " JOIN quotes q ON q.speaker_entity_id = e.id WHERE e.key LIKE ?"
+            f" JOIN quotes q ON q.speaker_entity_id = e.id WHERE e.key LIKE ? AND {NOT_A_COPY}"
             " GROUP BY e.id, e.name ORDER BY n_quotes DESC, name LIMIT ?",
             ["%" + canonical_key(name).replace("%", "").replace("_", " ") + "%", limit],
         )
@@ -333,7 +343,7 @@ class SpeakerQueries(abc.ABC):
         """The most quoted speakers: name, entity_id (or None), n_quotes."""
         return self._all(
             "SELECT MIN(q.speaker_name) AS name, q.speaker_entity_id AS entity_id, COUNT(*) AS n_quotes FROM quotes q"
-            " WHERE q.speaker_name IS NOT NULL"
+            f" WHERE q.speaker_name IS NOT NULL AND {NOT_A_COPY}"
             " GROUP BY q.speaker_entity_id, CASE WHEN q.speaker_entity_id IS NULL THEN LOWER(q.speaker_name) END"
             " ORDER BY n_quotes DESC, name LIMIT ?",
             [limit],

@@ -22,6 +22,20 @@ class EntityRow:
     titles: list[str]
     json: str
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    # people only: the offices the article gives them, (title, affiliation), either may be None
+    offices: list[tuple[str | None, str | None]] = field(default_factory=list)
+
+
+def offices_of(entity: dict[str, Any]) -> list[tuple[str | None, str | None]]:
+    """The (title, affiliation) pairs an article gives one person: a lone title goes with each
+    affiliation; several titles and affiliations are kept apart (the article does not pair them);
+    (None, None) when it gives neither, so that the person's dates are still known."""
+    titles = [t for t in entity.get("titles") or [] if t]
+    affs = [a for a in entity.get("affiliations") or [] if a]
+    if len(titles) == 1 and affs:
+        return [(titles[0], a) for a in affs]
+    out: list[tuple[str | None, str | None]] = [(t, None) for t in titles] + [(None, a) for a in affs]
+    return out or [(None, None)]
 
 
 @dataclass
@@ -92,6 +106,7 @@ def _entity_rows(d: dict[str, Any]) -> list[EntityRow]:
             key=key,
             titles=list(e.get("titles") or []),
             json=dumps(summary),
+            offices=offices_of(e) if e.get("type") == "PER" else [],
         )
         for m in e.get("mentions") or []:
             row.mentions.append((int(m["start"]), int(m["end"]), m.get("text") or ""))

@@ -14,15 +14,19 @@ from typing import Any
 
 from warta.article import Article
 from warta.errors import WartaError
-from warta.store.base import EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key
+from warta.store.archive import ArchiveQueries, fact_row
+from warta.store.base import ARCHIVE_TABLES, EXPORT_TABLES, AddResult, Page, Store, as_id, canonical_key, table_columns
+from warta.store.claims import ClaimFilter, ClaimQueries
+from warta.store.copies import NOT_A_COPY, CopyQueries
 from warta.store.display import tidy_snippet
 from warta.store.filters import article_filters, date_filters, standing_filter
 from warta.store.places import PlaceQueries
 from warta.store.queries import SpeakerQueries
 from warta.store.query import Term, parse
 from warta.store.rows import ArticleRows, article_rows, dumps
+from warta.store.stories import StoryQueries
 
-CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed", "places")
+CHILD_TABLES = ("mentions", "quotes", "times", "quantities", "sources", "removed", "places", "entity_facts")
 HIT_COLUMNS = "a.id, a.url, a.title, a.outlet, a.language, a.published, a.n_quotes"
 QUOTE_COLUMNS = (
     "q.id, q.article_id, q.text, q.kind, q.speaker_name, q.speaker_entity_id, q.speaker_titles, q.speaker_standing, q.cue, "
@@ -46,7 +50,12 @@ EXPORT_ORDER = {
     "removed": "article_id, idx",
     "places": "article_id, idx",
     "failures": "id",
+    "copies": "original_id, article_id",
+    "stories": "id",
+    "story_articles": "story_id, article_id",
 }
+# the store method streaming each archive-level table (warta.store.base.ARCHIVE_TABLES)
+ARCHIVE_ROWS = {"claims": "claim_rows"}
 
 
 def now() -> str:
@@ -57,7 +66,7 @@ def quoted(cols: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
-class SqlStore(SpeakerQueries, PlaceQueries, Store):
+class SqlStore(SpeakerQueries, PlaceQueries, ClaimQueries, CopyQueries, StoryQueries, ArchiveQueries, Store):
     conn: Any
 
     # ---- dialect -------------------------------------------------------------------------
@@ -153,6 +162,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         return int(row[0])
 
     def _delete(self, article_id: str) -> None:
+        self._unlink_copies(article_id)
+        self._unlink_story(article_id)
         ents = [
             r["entity_id"]
             for r in self._all("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?", (article_id,))
@@ -212,15 +223,18 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
             art = dict(rows.article, url=url, ingested_at=first, updated_at=at)
             self._insert_many("articles", [art])
             local: dict[str, int] = {}
-            mentions = []
+            mentions, facts = [], []
+            published = rows.article["published"]
             for e in rows.entities:
                 eid = self._entity_id(e.type, e.key, e.name, e.titles, e.json, at)
                 local[e.local_id] = eid
+                facts += [fact_row(aid, eid, e.local_id, office, published) for office in e.offices]
                 for s, t, txt in e.mentions:
                     mentions.append(
                         {"article_id": aid, "entity_id": eid, "local_id": e.local_id, "start": s, "end": t, "text": txt}
                     )
             self._insert_many("mentions", mentions)
+            self._insert_many("entity_facts", facts)
             quotes = []
             for q in rows.quotes:
                 q = dict(q)
@@ -235,6 +249,7 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
                 ("places", rows.places),
             ):
                 self._insert_many(table, [dict(r, article_id=aid) for r in items])
+            self._link_copies(aid, art["text"] or "", art["published"], first)
             self._mark_input(input_key, input_name, "stored", aid)
         if existing is not None:
             return AddResult(aid, "updated", aid)
@@ -387,7 +402,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         limit: int = 20,
         offset: int = 0,
     ) -> Page:
-        join, wheres, params = "", [], []
+        # each quotation once across copies, except in the list of one article's quotations
+        join, wheres, params = "", [] if article_id else [NOT_A_COPY], []
         if text:
             terms = parse(text)
             if not terms:
@@ -420,8 +436,10 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         )
         import json
 
+        also = self.also_in([r["article_id"] for r in rows])
         for r in rows:
             r["speaker_titles"] = json.loads(r["speaker_titles"] or "[]")
+            r["also_in"] = also.get(r["article_id"], [])
         return Page(rows, int(total[0]) if total else 0, limit, offset)
 
     def sources_summary(self, *, limit: int = 50) -> list[dict[str, Any]]:
@@ -440,7 +458,8 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
 
     def stats(self) -> dict[str, Any]:
         counts = {}
-        for table in (*EXPORT_TABLES, "inputs"):
+        stored = [t for t in ARCHIVE_TABLES if t not in ARCHIVE_ROWS]  # derived tables are not counted
+        for table in (*EXPORT_TABLES, *stored, "inputs"):
             row = self._one(f"SELECT COUNT(*) FROM {table}")
             counts[table] = int(row[0]) if row else 0
         outlets = self._all(
@@ -458,16 +477,24 @@ class SqlStore(SpeakerQueries, PlaceQueries, Store):
         }
 
     def _export_sql(self, table: str) -> str:
-        if table not in EXPORT_TABLES:
-            raise KeyError(table)
+        cols = table_columns(table)
         if table in EXPORT_SELECT:
             return EXPORT_SELECT[table]
-        return f"SELECT {quoted(EXPORT_TABLES[table])} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
+        return f"SELECT {quoted(cols)} FROM {table} ORDER BY {EXPORT_ORDER[table]}"
 
     def export_table(self, table: str) -> Iterator[tuple[Any, ...]]:
+        if table in ARCHIVE_ROWS:
+            rows: Iterator[tuple[Any, ...]] = getattr(self, ARCHIVE_ROWS[table])()
+            return rows
+        return self._stream(self._export_sql(table), ())
+
+    def claim_rows(self) -> Iterator[tuple[Any, ...]]:
+        return self.export_claims(ClaimFilter())
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         with self._guard():
             cur = self.conn.cursor()
-            cur.execute(self._sql(self._export_sql(table)))
+            cur.execute(self._sql(sql), tuple(params))
         while True:
             with self._guard():
                 batch = cur.fetchmany(1000)

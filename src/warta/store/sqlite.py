@@ -229,5 +229,12 @@ class SqliteStore(SqlStore):
     def _speaker_affiliations_sql(self) -> str:
         return "json_extract(q.json, '$.speaker.affiliations')"
 
+    def _in_quote_part_sql(self) -> str:
+        return (
+            "(COALESCE(json_array_length(q.json, '$.parts'), 0) = 0 OR EXISTS (SELECT 1 FROM"
+            " json_each(q.json, '$.parts') p WHERE n.\"start\" >= json_extract(p.value, '$.start')"
+            " AND n.\"end\" <= json_extract(p.value, '$.end')))"
+        )
+
     def close(self) -> None:
         self.conn.close()

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from warta import __version__
 from warta.errors import WartaError
 from warta.store import QUERY_SECONDS
-from warta.web import api, pages, places
+from warta.web import api, archive, claims, pages, places, stories
 from warta.web.deps import EXTRACT_SECONDS, HERE, error_response, error_status, templates
 from warta.web.security import BodyLimit, SecurityHeaders
 from warta.web.stores import StorePool
@@ -54,6 +54,12 @@ def describe_schema(schema: dict[str, Any] | None, spec: dict[str, Any] | None =
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    if app.state.load_pipeline:  # before the first request: it answers as fast as the rest
+        from starlette.concurrency import run_in_threadpool
+
+        from warta.pipeline import warm
+
+        await run_in_threadpool(warm)
     yield
     app.state.pool.close()
 
@@ -66,10 +72,13 @@ def create_app(
     docs: bool = True,
     query_seconds: float | None = QUERY_SECONDS,
     extract_seconds: float | None = EXTRACT_SECONDS,
+    load_pipeline: bool = False,
 ) -> FastAPI:
     """The server over the archive at ``db``; ``token`` (default: ``$WARTA_API_TOKEN``) enables
     writes; ``query_seconds``: the longest one read statement may run, ``extract_seconds``: one
-    extraction (``POST /api/extract``, ``/paste``); 503 past either."""
+    extraction (``POST /api/extract``, ``/paste``); 503 past either. ``load_pipeline``: load the
+    extraction pipeline and its models at startup (``warta serve``) instead of on the first
+    extraction."""
     pool = StorePool(db, query_seconds=query_seconds)
     app = FastAPI(
         title="Warta",
@@ -90,6 +99,7 @@ def create_app(
     app.state.templates = templates()
     app.state.max_body = max_body
     app.state.extract_seconds = extract_seconds
+    app.state.load_pipeline = load_pipeline
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -124,8 +134,13 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(places.api)
+    app.include_router(claims.api)
+    app.include_router(archive.api)
     app.include_router(pages.router)
     app.include_router(places.pages)
+    app.include_router(claims.pages)
+    app.include_router(stories.api)
+    app.include_router(stories.pages)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     app.add_middleware(BodyLimit, limit=max_body)
@@ -134,5 +149,6 @@ def create_app(
 
 
 def app_from_env() -> FastAPI:
-    """The app for ``uvicorn --factory`` (each worker process builds its own): ``$WARTA_DB``."""
-    return create_app(os.environ.get("WARTA_DB", "warta.db"))
+    """The app for ``uvicorn --factory`` (each worker process builds its own, and loads its own
+    pipeline at startup): ``$WARTA_DB``."""
+    return create_app(os.environ.get("WARTA_DB", "warta.db"), load_pipeline=True)

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from warta.archive import present
 from warta.budget import time_budget
 from warta.store import Speaker, Store, as_id
 from warta.web import render
@@ -175,6 +176,8 @@ def article_context(art: dict[str, Any], db: Store | None) -> dict[str, Any]:
         "quotes": quotes,
         "entities": entities,
         "article_url": render.safe_url(art.get("url")),
+        "copies": db.copy_group(art["id"]) if db is not None else None,  # type: ignore[attr-defined]
+        "story_id": db.article_story(art["id"]) if db is not None else None,  # type: ignore[attr-defined]
     }
 
 
@@ -241,6 +244,7 @@ def entity(
         entity=ent,
         articles=articles.items,
         n_articles=articles.total,
+        archive=present(db.archive_entity(entity_id)),  # type: ignore[attr-defined]
     )
 
 

@@ -27,10 +27,15 @@ from warta.extract.entities.document import OUTSIDE_BODY, keep, outside_body, re
 from warta.extract.entities.linking import link
 from warta.extract.entities.person_names import review_persons
 from warta.lang.lexicon import lexicon
+from warta.nlp import ner
 from warta.stages import stage
 
 
-@stage(requires=("text", "sentences"), assigns=("entities",))
+def _load_model() -> None:
+    ner.load(None)  # the key recognise() asks the cache for
+
+
+@stage(requires=("text", "sentences"), assigns=("entities",), preload=_load_model)
 def run(article: Article) -> None:
     """Pipeline stage: fill ``article.entities``."""
     if lang.skip_unread(article, "entities"):

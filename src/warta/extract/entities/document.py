@@ -178,6 +178,7 @@ def repeated_organisations(sents: Sentences, pack: LanguagePack) -> None:
     if not names:
         return
     longest = max(len(k) for k in names)
+    firsts = {k[0] for k in names}  # a name can start only at one of these words
     for toks, found in sents:
         taken = {i for f in found for i in range(f.start, f.end)}
         persons = {f.start for f in found if f.label == "PER"}
@@ -186,6 +187,9 @@ def repeated_organisations(sents: Sentences, pack: LanguagePack) -> None:
         i = 0
         while i < len(toks):
             hit = None
+            if toks[i].text not in firsts:
+                i += 1
+                continue
             for n in range(min(longest, len(toks) - i), 0, -1):
                 key = tuple(t.text for t in toks[i : i + n])
                 if key in names and not any(j in taken for j in range(i, i + n)):

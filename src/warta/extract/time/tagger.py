@@ -437,8 +437,7 @@ class Detector:
         """TIME and QUANTITY spans in ``text[start:end]`` (one sentence or a few). ``view``, when
         given, returns ``rule_view(text[start:end])`` (what the caller already knows of it)."""
         end = len(text) if end is None else end
-        toks = tokenize(text, start, end)
-        if not toks:
+        if not text[start:end].strip():  # no token: every token holds a character that is not a space
             return {lab: [] for lab in LABELS}
         found = self._tag(text[start:end], view)
         return {lab: [(a + start, b + start) for a, b in v] for lab, v in found.items()}
