@@ -86,9 +86,14 @@ def _aligned(a: list[Sentence], b: list[Sentence]) -> float:
     return found / total
 
 
+def shares(a: list[Sentence], b: list[Sentence]) -> tuple[float, float]:
+    """The share of a's words in sentences b also has, and of b's in sentences a has (0-1 each)."""
+    return _aligned(a, b), _aligned(b, a)
+
+
 def similarity(a: list[Sentence], b: list[Sentence]) -> float:
     """How much of each text is in sentences the other one also has: the smaller of both shares (0-1)."""
-    return min(_aligned(a, b), _aligned(b, a))
+    return min(shares(a, b))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
