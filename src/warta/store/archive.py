@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from warta.errors import InputError
+from warta.store.access import SqlAccess
 from warta.store.base import Page, canonical_key
 from warta.store.rows import dumps, offices_of
 
@@ -31,20 +32,8 @@ def fact_row(
     }
 
 
-class ArchiveQueries:
+class ArchiveQueries(SqlAccess):
     """Mixed into SqlStore (which supplies _all, _one, _exec, _insert_many, _tx)."""
-
-    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
-
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        raise NotImplementedError
-
-    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        raise NotImplementedError
-
-    def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
-        raise NotImplementedError
 
     def _tx(self) -> AbstractContextManager[Any]:
         raise NotImplementedError

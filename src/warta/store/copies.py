@@ -17,30 +17,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from warta import dedup
+from warta.store.access import SqlAccess, marks
 
 # the condition, on quotes aliased q, that leaves out the quotations an earlier copy already has
 NOT_A_COPY = "NOT EXISTS (SELECT 1 FROM quote_copies qc WHERE qc.quote_id = q.id)"
 MAX_CANDIDATES = 100  # most band-sharing articles compared with one new article
 
 
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
-class CopyQueries:
+class CopyQueries(SqlAccess):
     """Requires ``_all``, ``_one``, ``_exec``, ``_insert_many`` and ``_tx`` of the SQL store."""
-
-    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
-
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        raise NotImplementedError
-
-    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        raise NotImplementedError
-
-    def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
-        raise NotImplementedError
 
     # ---- writing (inside the caller's transaction) -----------------------------------------
     def _link_copies(self, aid: str, text: str, published: str | None, ingested_at: str | None) -> None:
@@ -52,7 +37,7 @@ class CopyQueries:
         bands = sig.bands()
         self._insert_many("lsh_bands", [{"key": k, "article_id": aid} for k in bands])
         cands = self._all(
-            f"SELECT article_id, COUNT(*) AS n FROM lsh_bands WHERE key IN ({_marks(bands)}) AND article_id <> ?"
+            f"SELECT article_id, COUNT(*) AS n FROM lsh_bands WHERE key IN ({marks(bands)}) AND article_id <> ?"
             " GROUP BY article_id ORDER BY n DESC, article_id LIMIT ?",
             [*bands, aid, MAX_CANDIDATES],
         )
@@ -61,7 +46,7 @@ class CopyQueries:
         ids = [r["article_id"] for r in cands]
         found = self._all(
             "SELECT a.id, a.text, c.original_id FROM articles a LEFT JOIN copies c ON c.article_id = a.id"
-            f" WHERE a.id IN ({_marks(ids)})",
+            f" WHERE a.id IN ({marks(ids)})",
             ids,
         )
         own = dedup.sentences(text)
@@ -77,7 +62,7 @@ class CopyQueries:
     def _join_groups(self, aid: str, published: str | None, ingested_at: str | None, bridge: dict[str, float]) -> None:
         roots = sorted(bridge)
         keys = {aid: dedup.order_key(published, ingested_at, aid)}
-        for r in self._all(f"SELECT id, published, ingested_at FROM articles WHERE id IN ({_marks(roots)})", roots):
+        for r in self._all(f"SELECT id, published, ingested_at FROM articles WHERE id IN ({marks(roots)})", roots):
             keys[r["id"]] = dedup.order_key(r["published"], r["ingested_at"], r["id"])
         first = min(keys, key=lambda k: keys[k])
         old = [r for r in roots if r != first]
@@ -85,9 +70,9 @@ class CopyQueries:
         if old:
             moved += old + [
                 r["article_id"]
-                for r in self._all(f"SELECT article_id FROM copies WHERE original_id IN ({_marks(old)})", old)
+                for r in self._all(f"SELECT article_id FROM copies WHERE original_id IN ({marks(old)})", old)
             ]
-            self._exec(f"DELETE FROM copies WHERE original_id IN ({_marks(old)})", old)
+            self._exec(f"DELETE FROM copies WHERE original_id IN ({marks(old)})", old)
         self._link_to(first, moved)
         self._mark_quote_copies(first)
 
@@ -99,7 +84,7 @@ class CopyQueries:
         ids = [first, *members]
         texts = {
             r["id"]: r["text"] or ""
-            for r in self._all(f"SELECT id, text FROM articles WHERE id IN ({_marks(ids)})", ids)
+            for r in self._all(f"SELECT id, text FROM articles WHERE id IN ({marks(ids)})", ids)
         }
         own = dedup.sentences(texts.get(first, ""))
         rows = [
@@ -119,17 +104,17 @@ class CopyQueries:
             r["article_id"] for r in self._all("SELECT article_id FROM copies WHERE original_id = ?", [root])
         ]
         members = [m for m in members if m != exclude]
-        marks = _marks(members)
+        held = marks(members)
         self._exec(
-            f"DELETE FROM quote_copies WHERE quote_id IN (SELECT id FROM quotes WHERE article_id IN ({marks}))", members
+            f"DELETE FROM quote_copies WHERE quote_id IN (SELECT id FROM quotes WHERE article_id IN ({held}))", members
         )
         if len(members) < 2:
             return
         order = {
             r["id"]: dedup.order_key(r["published"], r["ingested_at"], r["id"])
-            for r in self._all(f"SELECT id, published, ingested_at FROM articles WHERE id IN ({marks})", members)
+            for r in self._all(f"SELECT id, published, ingested_at FROM articles WHERE id IN ({held})", members)
         }
-        quotes = self._all(f"SELECT id, article_id, idx, text FROM quotes WHERE article_id IN ({marks})", members)
+        quotes = self._all(f"SELECT id, article_id, idx, text FROM quotes WHERE article_id IN ({held})", members)
         quotes.sort(key=lambda q: (order.get(q["article_id"], ("~",)), q["idx"] or 0))
         seen: list[tuple[str, frozenset[str], int]] = []  # article, words, quote id
         rows = []
@@ -187,7 +172,7 @@ class CopyQueries:
             chunk = todo[i : i + batch]
             with self._tx():  # type: ignore[attr-defined]
                 for r in self._all(
-                    f"SELECT id, text, published, ingested_at FROM articles WHERE id IN ({_marks(chunk)})", chunk
+                    f"SELECT id, text, published, ingested_at FROM articles WHERE id IN ({marks(chunk)})", chunk
                 ):
                     self._link_copies(r["id"], r["text"] or "", r["published"], r["ingested_at"])
             if on_progress:
@@ -234,14 +219,14 @@ class CopyQueries:
         if not ids:
             return {}
         root = {aid: aid for aid in ids}
-        for r in self._all(f"SELECT article_id, original_id FROM copies WHERE article_id IN ({_marks(ids)})", ids):
+        for r in self._all(f"SELECT article_id, original_id FROM copies WHERE article_id IN ({marks(ids)})", ids):
             root[r["article_id"]] = r["original_id"]
         roots = sorted(set(root.values()))
         groups: dict[str, list[tuple[str, str | None]]] = {}
         for r in self._all(
             "SELECT c.original_id AS root, a.id, a.outlet FROM copies c JOIN articles a ON a.id = c.article_id"
-            f" WHERE c.original_id IN ({_marks(roots)})"
-            f" UNION ALL SELECT a.id AS root, a.id, a.outlet FROM articles a WHERE a.id IN ({_marks(roots)})"
+            f" WHERE c.original_id IN ({marks(roots)})"
+            f" UNION ALL SELECT a.id AS root, a.id, a.outlet FROM articles a WHERE a.id IN ({marks(roots)})"
             " AND EXISTS (SELECT 1 FROM copies c WHERE c.original_id = a.id)",
             [*roots, *roots],
         ):

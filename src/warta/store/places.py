@@ -4,10 +4,11 @@ of one place. Mixed into the SQL stores; the SQL of places lives here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from warta.store.access import SqlAccess
 from warta.store.base import Page
 
 PLACE_COLUMNS = (
@@ -57,14 +58,8 @@ class PlaceFilter:
         return " AND ".join(w), params
 
 
-class PlaceQueries:
+class PlaceQueries(SqlAccess):
     """Requires ``_all`` and ``_one`` of the SQL store."""
-
-    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
-
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        raise NotImplementedError
 
     def places(self, f: PlaceFilter = PlaceFilter(), *, limit: int = 100, offset: int = 0) -> Page:
         """Places the articles name, most articles first: one item per gazetteer place."""

@@ -5,34 +5,18 @@ the SQL of stories lives here."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from warta.store.access import SqlAccess
 from warta.store.base import Page
 from warta.store.copies import NOT_A_COPY
 
 STORY_COLUMNS = "s.id, s.title, s.first_day, s.last_day, s.n_articles, s.n_outlets"
 
 
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
-class StoryQueries:
+class StoryQueries(SqlAccess):
     """Requires ``_all``, ``_one``, ``_exec``, ``_insert_many``, ``_tx`` and ``also_in`` of the SQL store."""
-
-    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
-
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        raise NotImplementedError
-
-    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        raise NotImplementedError
-
-    def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
-        raise NotImplementedError
 
     # ---- what the grouping reads ---------------------------------------------------------
     def story_inputs(self, *, lead_chars: int = 600) -> list[dict[str, Any]]:
