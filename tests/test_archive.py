@@ -199,6 +199,7 @@ def test_name_rules_from_the_pack():
     assert r.tokens("ir. h. joko widodo") == ("joko", "widodo")
     assert r.tokens("sigit riyanto, s.h.") == ("sigit", "riyanto")
     assert r.tokens("h") == ("h",)  # never emptied
+    assert r.tokens("drh ida bagus hary") == ("ida", "bagus", "hary")  # a veterinary degree before the name
     assert r.office("mantan Presiden ke-3") == "presiden" and r.office("anggota") is None
     assert ("jokowi", "joko widodo", "PER", "person_aliases.tsv") in r.aliases
     assert initials_match(("bj", "habibie"), ("bacharuddin", "jusuf", "habibie"))
