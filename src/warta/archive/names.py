@@ -32,6 +32,7 @@ class NameRules:
     relation_words: frozenset[str] = frozenset()  # "istri", "putra", "kekasih": relations, no offices
     kinds: frozenset[str] = frozenset()  # short forms acronyms.tsv types MISC: kinds of body ("RSUD")
     kin_words: frozenset[str] = frozenset()  # "papa", "kakek": a relative written before a name
+    generic_kinds: frozenset[str] = frozenset()  # ORG short forms that name a kind of body ("Bamus", "DPW")
 
     def branch_of(self, key: str, short: str) -> bool:
         """``key`` is ``short`` and a country ("facebook indonesia" of "facebook")."""
@@ -93,6 +94,7 @@ def name_rules(pack: LanguagePack) -> NameRules:
         kinds=frozenset(canonical_key(r["short"]) for r in pack.table("acronyms") if r.get("type") == "MISC")
         | frozenset(canonical_key(w) for w in arch.get("generic_kinds", [])),
         kin_words=frozenset(_bare(w) for w in arch.get("kin_words", [])),
+        generic_kinds=frozenset(canonical_key(w) for w in arch.get("generic_kinds", [])),
         country_suffixes=frozenset(
             canonical_key(w) for w in pack.toml("names").get("aliases", {}).get("country_suffixes", [])
         ),

@@ -20,8 +20,7 @@ name, to the name that stands for the archive entity. Merges are conservative, i
 People whose offices differ (both have some, none shared) are never merged by rules 6 to 9.
 Guards (issue 21), each a refusal with its reason: ``kind-alias`` (no merge by a short form that
 names a kind of body, "Bamus", "DPW": archive.toml ``generic_kinds``), ``two-letters`` (no type
-vote for a name of two letters, "MV"), ``one-article`` (no ``mentioned-as`` when both names are
-in one article only), ``kin-word`` ("Papa Marcel" is not Marcel: archive.toml ``kin_words``) and
+vote for a name of two letters, "MV"), ``kin-word`` ("Papa Marcel" is not Marcel: archive.toml ``kin_words``) and
 ``acronym-part`` (no ``name-part`` for a capitalised short form of three letters, "LM").
 """
 
@@ -47,7 +46,6 @@ RULES = {
     "name-part": "a part of the only (or dominant) fuller name, with shared office or company",
     "guard:kind-alias": "no merge by a short form naming a kind of body (Bamus, DPW)",
     "guard:two-letters": "no type vote for a name of two letters (MV)",
-    "guard:one-article": "no mentioned-as merge resting on one article for both names",
     "guard:kin-word": "a name after a kinship word is a relative (Papa Marcel)",
     "guard:acronym-part": "no name-part merge for a capitalised short form of three letters (LM)",
 }
@@ -209,7 +207,7 @@ class Resolver:
             if s is None or t is None or s == t:
                 continue
             p = Proposal(s, t, "alias-list", {"list": source, "alias": alias, "name": full})
-            if alias in self.r.kinds:  # guard kind-alias: "Bamus" of the DPR is not the DPD's
+            if alias in self.r.generic_kinds:  # guard kind-alias: "Bamus" of the DPR is not the DPD's
                 self.rejected.append(Proposal(s, t, "alias-list", dict(p.evidence, reason="a kind, not a name")))
                 continue
             if ty == "PER" and source != "person_aliases.tsv":  # mined initials ("AH"): one person's, not all
@@ -286,9 +284,6 @@ class Resolver:
             if ty == "PER" and self.relative(s, t):
                 # "Soekarno" is not "Ratna Sari Dewi Soekarno", whose article linked "Soekarno" to her
                 self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="the part is the commoner name")))
-                continue
-            if self.size(s) <= 1 and self.size(t) <= 1:  # guard one-article: one article's linking, nothing else
-                self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="one article")))
                 continue
             if ty == "PER" and (self.kin(s) or self.kin(t)):
                 self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="a relative")))
