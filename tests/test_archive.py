@@ -199,6 +199,7 @@ def test_name_rules_from_the_pack():
     assert r.tokens("ir. h. joko widodo") == ("joko", "widodo")
     assert r.tokens("sigit riyanto, s.h.") == ("sigit", "riyanto")
     assert r.tokens("h") == ("h",)  # never emptied
+    assert r.tokens("drh ida bagus hary") == ("ida", "bagus", "hary")  # a veterinary degree before the name
     assert r.office("mantan Presiden ke-3") == "presiden" and r.office("anggota") is None
     assert ("jokowi", "joko widodo", "PER", "person_aliases.tsv") in r.aliases
     assert initials_match(("bj", "habibie"), ("bacharuddin", "jusuf", "habibie"))
@@ -251,6 +252,70 @@ def test_conservative_refusals():
     assert (1, 2) not in merged and reasons[(1, 2)] == "the part is the commoner name"
     assert (3, 4) not in merged and reasons[(3, 4)] == "a national branch"
     assert (6, 5) in merged  # one letter apart, same company
+
+
+def test_guards_issue21():
+    """Guards kind-alias, two-letters, kin-word, acronym-part: silence, with a reason."""
+    from warta.archive.names import name_rules
+    from warta.archive.resolve import resolve
+    from warta.lang import for_code
+
+    rules = name_rules(for_code("id"))
+    assert "bamus" in rules.kinds and "bamus" in rules.generic_kinds and "papa" in rules.kin_words
+    assert "pkb" not in rules.generic_kinds  # PKB, a party, also a MISC row: its alias stays
+    ctx = [(f"m{i}", e) for i in range(3) for e in (5, 6, 9, 10)]
+    data = _data(
+        {
+            1: ("ORG", "bamus", "Bamus", 5),  # a kind of body: the DPD's is not the DPR's
+            2: ("ORG", "badan musyawarah", "Badan Musyawarah", 20),
+            3: ("LOC", "mv", "MV", 1),  # a ship's, and a music video
+            4: ("ORG", "mv", "MV", 40),
+            5: ("PER", "papa marcel", "Papa Marcel", 2),  # Marcel's father
+            6: ("PER", "marcel", "Marcel", 12),
+            9: ("LOC", "jakarta", "Jakarta", 3),
+            10: ("ORG", "dpr", "DPR", 3),
+            11: ("PER", "lm", "LM", 3),  # an acronym, not a part of a name
+            12: ("PER", "lm entertainmen", "LM Entertainmen", 1),
+        },
+        mentioned={6: {"papa marcel": 2}},
+        pairs=ctx + [("x1", 11), ("x1", 12), ("x1", 9), ("x1", 10)],
+    )
+    res = resolve(data, rules)
+    merged = {frozenset((lk.entity_id, lk.archive_id)) for lk in res.links}
+    reasons = {(p.rule, p.source, p.target): p.evidence.get("reason") for p in res.rejected}
+    assert not merged
+    assert reasons[("alias-list", 1, 2)] == "a kind, not a name"
+    assert reasons[("type-vote", 3, 4)] == "two letters"
+    assert reasons[("mentioned-as", 5, 6)] == "a relative"
+
+
+def test_extra_words():
+    """Rule extra-words: the tagger's extra words (a title's, a body's, a place's) dropped."""
+    from warta.archive.names import name_rules
+    from warta.archive.resolve import resolve
+    from warta.lang import for_code
+
+    rules = name_rules(for_code("id"))
+    data = _data(
+        {
+            1: ("PER", "moeldoko", "Moeldoko", 20),
+            2: ("PER", "kepresidenan moeldoko", "Kepresidenan Moeldoko", 3),
+            3: ("PER", "bj habibie", "BJ Habibie", 50),
+            4: ("PER", "bj habibie jakarta", "BJ Habibie Jakarta", 1),
+            5: ("LOC", "jakarta", "Jakarta", 30),
+            6: ("PER", "human chanel", "Human Chanel", 1),  # a capitalised common word stays
+            7: ("PER", "chanel", "Chanel", 10),
+            8: ("ORG", "istana", "Istana", 5),
+        },
+        offices={2: {"Kepala Staf Kepresidenan": 3}},
+        pairs=[(f"k{i}", e) for i in range(3) for e in (1, 2, 5, 8)] + [(f"c{i}", e) for i in range(2) for e in (6, 7)],
+    )
+    merged = {(lk.entity_id, lk.archive_id): lk.rule for lk in resolve(data, rules).links}
+    assert merged.get((2, 1)) == "extra-words" and merged.get((4, 3)) == "extra-words"
+    assert (6, 7) not in merged
+    from warta.archive.resolve import RULES
+
+    assert "extra-words" in RULES and "guard:kin-word" in RULES and all(RULES.values())
 
 
 def test_office_statuses():

@@ -31,6 +31,8 @@ class NameRules:
     common: frozenset[str] = frozenset()  # common lower-case words: "Trio Mohamed Salah" is no relative
     relation_words: frozenset[str] = frozenset()  # "istri", "putra", "kekasih": relations, no offices
     kinds: frozenset[str] = frozenset()  # short forms acronyms.tsv types MISC: kinds of body ("RSUD")
+    kin_words: frozenset[str] = frozenset()  # "papa", "kakek": a relative written before a name
+    generic_kinds: frozenset[str] = frozenset()  # ORG short forms that name a kind of body ("Bamus", "DPW")
 
     def branch_of(self, key: str, short: str) -> bool:
         """``key`` is ``short`` and a country ("facebook indonesia" of "facebook")."""
@@ -89,7 +91,10 @@ def name_rules(pack: LanguagePack) -> NameRules:
         aliases=tuple(aliases),
         common=frozenset(_bare(w.split("#")[0].strip()) for w in pack.lines("common_words")),
         relation_words=frozenset(canonical_key(w) for w in titles.get("not_titles", [])),
-        kinds=frozenset(canonical_key(r["short"]) for r in pack.table("acronyms") if r.get("type") == "MISC"),
+        kinds=frozenset(canonical_key(r["short"]) for r in pack.table("acronyms") if r.get("type") == "MISC")
+        | frozenset(canonical_key(w) for w in arch.get("generic_kinds", [])),
+        kin_words=frozenset(_bare(w) for w in arch.get("kin_words", [])),
+        generic_kinds=frozenset(canonical_key(w) for w in arch.get("generic_kinds", [])),
         country_suffixes=frozenset(
             canonical_key(w) for w in pack.toml("names").get("aliases", {}).get("country_suffixes", [])
         ),

@@ -8,13 +8,20 @@ name, to the name that stands for the archive entity. Merges are conservative, i
 2. ``alias-list``: a reviewed alias of the language pack (``person_aliases.tsv``, ``acronyms.tsv``);
 3. ``honorifics``: the same name without honorifics and degrees ("Ir. H. Joko Widodo");
 4. ``type-vote``: the same name tagged with another type in a minority of its articles;
-5. ``mentioned-as``: the articles' own linking ("Nama (ALIAS)", a surname after the full name)
+5. ``spelling``: two persons' names one letter apart, with a shared office or company;
+6. ``extra-words``: a name the tagger ran a title's, a body's or a place's word into ("Kepresidenan
+   Moeldoko", "BJ Habibie Jakarta") into the commoner name without those words;
+7. ``mentioned-as``: the articles' own linking ("Nama (ALIAS)", a surname after the full name)
    names one entity by the other's name, and (nearly) always the same one;
-6. ``initials``: "BJ Habibie" for "Bacharuddin Jusuf Habibie", the only such name;
-7. ``name-part``: "Anies" for "Anies Baswedan", the only (or dominant) fuller name, with a shared
+8. ``initials``: "BJ Habibie" for "Bacharuddin Jusuf Habibie", the only such name;
+9. ``name-part``: "Anies" for "Anies Baswedan", the only (or dominant) fuller name, with a shared
    office or shared company in the articles.
 
-People whose offices differ (both have some, none shared) are never merged by rules 5 to 7.
+People whose offices differ (both have some, none shared) are never merged by rules 6 to 9.
+Guards (issue 21), each a refusal with its reason: ``kind-alias`` (no merge by a short form that
+names a kind of body, "Bamus", "DPW": archive.toml ``generic_kinds``), ``two-letters`` (no type
+vote for a name of two letters, "MV"), ``kin-word`` ("Papa Marcel" is not Marcel: archive.toml ``kin_words``) and
+``acronym-part`` (no ``name-part`` for a capitalised short form of three letters, "LM").
 """
 
 from __future__ import annotations
@@ -26,7 +33,22 @@ from typing import Any
 
 from warta.archive.names import NameRules, initials_match, part_of
 
-RULES = ("user-join", "alias-list", "honorifics", "type-vote", "spelling", "mentioned-as", "initials", "name-part")
+# The resolver's rules (merges) and guards (refusals), each with its purpose; the docstring above says more.
+RULES = {
+    "user-join": "a join a user made through the API",
+    "alias-list": "a reviewed alias of the language pack",
+    "honorifics": "the same name without honorifics and degrees",
+    "type-vote": "the same name tagged with a minority type",
+    "spelling": "two persons' names one letter apart, with shared office or company",
+    "extra-words": "a name the tagger ran a title's, body's or place's word into, without those words",
+    "mentioned-as": "the articles' own linking names one entity by the other's name",
+    "initials": "initials for the only fuller name",
+    "name-part": "a part of the only (or dominant) fuller name, with shared office or company",
+    "guard:kind-alias": "no merge by a short form naming a kind of body (Bamus, DPW)",
+    "guard:two-letters": "no type vote for a name of two letters (MV)",
+    "guard:kin-word": "a name after a kinship word is a relative (Papa Marcel)",
+    "guard:acronym-part": "no name-part merge for a capitalised short form of three letters (LM)",
+}
 
 
 def one_edit(a: str, b: str) -> bool:
@@ -140,6 +162,11 @@ class Resolver:
             return False
         return bool(self.r.name_words(self.d.names[full].name, tk))
 
+    def kin(self, eid: int) -> bool:
+        """ "Papa Marcel": a relative written with the kinship word before the name (guard kin-word)."""
+        tk = self.tokens[eid]
+        return len(tk) >= 2 and tk[0].replace(".", "") in self.r.kin_words
+
     # ---- evidence ----------------------------------------------------------------------
     def office_set(self, eid: int) -> set[str]:
         return {o for t in self.d.offices.get(eid, {}) if (o := self.r.office(t))}
@@ -180,6 +207,9 @@ class Resolver:
             if s is None or t is None or s == t:
                 continue
             p = Proposal(s, t, "alias-list", {"list": source, "alias": alias, "name": full})
+            if alias in self.r.generic_kinds:  # guard kind-alias: "Bamus" of the DPR is not the DPD's
+                self.rejected.append(Proposal(s, t, "alias-list", dict(p.evidence, reason="a kind, not a name")))
+                continue
             if ty == "PER" and source != "person_aliases.tsv":  # mined initials ("AH"): one person's, not all
                 yield from self._checked(p, need_support=True)
             else:
@@ -213,6 +243,8 @@ class Resolver:
                 p = Proposal(n.id, top.id, "type-vote", {"votes": votes})
                 if n.name.isupper() != top.name.isupper():  # "NATO" and a man called Nato
                     self.rejected.append(Proposal(n.id, top.id, "type-vote", dict(p.evidence, reason="written apart")))
+                elif len(n.key.replace(" ", "")) <= 2:  # guard two-letters: "MV" a ship's, "MV" a music video
+                    self.rejected.append(Proposal(n.id, top.id, "type-vote", dict(p.evidence, reason="two letters")))
                 elif top.type == "PER" and len(self.tokens[top.id]) == 1:  # "Budi": which Budi?
                     yield from self._checked(p, need_support=True, source=top.id)
                 else:
@@ -252,6 +284,9 @@ class Resolver:
             if ty == "PER" and self.relative(s, t):
                 # "Soekarno" is not "Ratna Sari Dewi Soekarno", whose article linked "Soekarno" to her
                 self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="the part is the commoner name")))
+                continue
+            if ty == "PER" and (self.kin(s) or self.kin(t)):
+                self.rejected.append(Proposal(s, t, "mentioned-as", dict(ev, reason="a relative")))
                 continue
             one_word = len(self.tokens[s]) == 1  # a given name alone names many people across an archive
             yield from self._checked(Proposal(s, t, "mentioned-as", ev), need_support=one_word)
@@ -303,12 +338,44 @@ class Resolver:
                 if one_edit(self.d.names[s].key, self.d.names[ids[0]].key):
                     yield from self._checked(Proposal(s, ids[0], "spelling", {}), need_support=True)
 
+    def noise_words(self) -> set[str]:
+        """Words that are no part of a person's name: titles, the one-word names of bodies and places
+        ("Jakarta", "Blackpink")."""
+        out = set(self.r.title_words)
+        out |= {n.key for n in self.d.names.values() if n.type != "PER" and " " not in n.key and n.n_articles >= 2}
+        return out - self.r.kin_words
+
+    def extra_words(self) -> Iterable[Proposal]:
+        """ "Kepresidenan Moeldoko", "BJ Habibie Jakarta", "Lisa Blackpink" into the person's name the
+        tagger ran a title's, a body's or a place's word (or a common word written in lower case) into:
+        the rarer name without its first or last words, all of them noise, is a person's name."""
+        noise = self.noise_words()
+        for n in self.d.names.values():
+            tk = self.tokens[n.id]
+            if n.type != "PER" or len(tk) < 2:
+                continue
+            lower = {w for w in n.name.split() if w.islower()} & self.r.common  # "ujar Fabinho", not "Human Chanel"
+            lower |= {w for t in self.d.offices.get(n.id, {}) for w in t.casefold().split()}  # its own titles
+            cuts = [(tk[i:], tk[:i]) for i in range(1, len(tk))] + [(tk[:i], tk[i:]) for i in range(1, len(tk))]
+            for rest, dropped in cuts:
+                t = self.by_key.get(("PER", " ".join(rest)))
+                if t is None or t == n.id or not all(w.replace(".", "") in noise | lower for w in dropped):
+                    continue
+                if self.d.names[t].n_articles <= n.n_articles:
+                    continue
+                p = Proposal(n.id, t, "extra-words", {"dropped": " ".join(dropped)})
+                yield from self._checked(p, need_support=len(rest) == 1)
+                break
+
     def name_part(self) -> Iterable[Proposal]:
         index = self.fuller
         for n in self.d.names.values():
             tk = self.tokens[n.id]
             cands = [c for c in set(index.get(tk, [])) - {n.id} if part_of(tk, self.tokens[c])]
             if n.type != "PER" or not cands:
+                continue
+            if self.kin(n.id) or (n.name.isupper() and len(n.key) <= 3):  # guard kin-word, guard acronym-part
+                self.rejected.append(Proposal(n.id, cands[0], "name-part", {"reason": "a relative or an acronym"}))
                 continue
             cands = sorted(self.distinct(cands), key=lambda c: -self.size(c))
             if len(tk) == 1 and len(cands) > 1:  # "Joko": Joko Widodo, Joko Anwar, ...
@@ -321,6 +388,9 @@ class Resolver:
                 ev["others"] = [self.d.names[c].name for c in cands[1:4]]
             if self.size(top) < self.t.dominance * rest:
                 self.rejected.append(Proposal(n.id, top, "name-part", dict(ev, reason="several fuller names")))
+                continue
+            if self.kin(top):  # guard kin-word: "Marcel" is not "Papa Marcel"
+                self.rejected.append(Proposal(n.id, top, "name-part", dict(ev, reason="a relative")))
                 continue
             if self.relative(n.id, top):
                 # "Soeharto" is his own name, not a part of "Tien Soeharto" ("Wajah Syahrini" is Syahrini)
@@ -352,7 +422,7 @@ class Resolver:
         parent, members, find = self.parent, self.members, self.find
         applied: dict[int, Proposal] = {}
         steps = (self.user_joins, self.alias_list, self.honorifics, self.type_vote)
-        steps += (self.spelling, self.mentioned_as, self.initials, self.name_part)
+        steps += (self.spelling, self.extra_words, self.mentioned_as, self.initials, self.name_part)
         for step in steps:
             for p in list(step()):
                 if p.source in applied:
