@@ -46,3 +46,11 @@ def test_person_introduced_with_age_does_not_take_the_pronoun():
         "\n\nIndratmoko menunjukkan gerak-gerik mencurigakan.\n\n“Dia mengajak selfie,” ujarnya."
     )
     assert _speakers(text)[0][0] == "Gede Yoga"
+
+
+def test_netizens_after_a_cue_are_nobody_named():
+    got = _speakers(
+        "Jisoo pulang menonton sepak bola. “Mereka berdua pasti pacaran,” tambah netter. "
+        "“Aku rasa jurnalis memberitahu kita alasannya,” kata netter lainnya."
+    )
+    assert got == [(None, "speaker not named (netter)"), (None, "speaker not named (netter lainnya)")]

@@ -158,6 +158,8 @@ def _parse_words(article: Article, tokens: list[Token], lex: QuoteLexicon) -> Sp
         and GENERIC.on
     ):
         return SpeakerRef("generic", start, end, text)  # "Sejumlah pejabat Afghanistan", "para periset"
+    if not headed and low[k : k + 1] and low[k] in lex.generic_speakers and GENERIC.on and rng is None:
+        return SpeakerRef("generic", start, end, text)  # "kata netter lainnya": nobody named
     if rng is not None:
         a, b = after_places(article, tokens, trim_name(article, tokens, rng))
         return _span_ref(article, "name", tokens, a, b, name=" ".join(words[a:b]), role=" ".join(words[:a]))
