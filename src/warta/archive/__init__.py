@@ -8,14 +8,17 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from warta.archive.names import name_rules
 from warta.archive.resolve import ArchiveData, Name, Resolution, Thresholds, resolve
 from warta.lang import LanguagePack, for_code
-from warta.store.base import Store, canonical_key
+from warta.store.base import canonical_key
 
 __all__ = ["ArchiveData", "Report", "Thresholds", "archive_data", "resolve_store"]
+
+if TYPE_CHECKING:
+    from warta.store.sql import SqlStore
 
 
 @dataclass
@@ -55,19 +58,19 @@ def archive_data(rows: dict[str, list[dict[str, Any]]]) -> ArchiveData:
 
 
 def resolve_store(
-    store: Store, *, pack: LanguagePack | None = None, thresholds: Thresholds | None = None, at: str = ""
+    store: SqlStore, *, pack: LanguagePack | None = None, thresholds: Thresholds | None = None, at: str = ""
 ) -> Report:
     """Bring the store's archive entities up to date: the facts of articles stored without them,
     then the merges over all names (seconds for tens of thousands of articles)."""
     t0 = time.perf_counter()
-    backfilled = store.backfill_facts()  # type: ignore[attr-defined]
-    data = archive_data(store.archive_rows())  # type: ignore[attr-defined]
+    backfilled = store.backfill_facts()
+    data = archive_data(store.archive_rows())
     res = resolve(data, name_rules(pack or for_code(None)), thresholds)
     links = [
         {"entity_id": lk.entity_id, "archive_id": lk.archive_id, "rule": lk.rule, "evidence": lk.evidence}
         for lk in res.links
     ]
-    store.save_links(links, at)  # type: ignore[attr-defined]
+    store.save_links(links, at)
     by_rule = Counter(lk.rule for lk in res.links)
     return Report(
         backfilled, len(data.names), len(links), len(res.rejected), dict(by_rule), time.perf_counter() - t0, res

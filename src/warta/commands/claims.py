@@ -72,9 +72,9 @@ def run(args: argparse.Namespace) -> int:
     )
     with open_store(args.db) as store:
         if args.over_time:
-            page = store.claims(f, limit=MAX_OVER_TIME)  # type: ignore[attr-defined]
+            page = store.claims(f, limit=MAX_OVER_TIME)
         else:
-            page = store.claims(f, limit=args.limit, offset=args.offset)  # type: ignore[attr-defined]
+            page = store.claims(f, limit=args.limit, offset=args.offset)
     items = [claim_json(c) for c in page.items]
     if args.over_time:
         return _print_groups(over_time(items), args.json)

@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"warta: dedup: {done}/{total} articles signed", file=sys.stderr, flush=True)
 
     with open_store(args.db, query_seconds=None) as store:
-        counts = store.link_all_copies(rebuild=args.rebuild, on_progress=progress)  # type: ignore[attr-defined]
-        groups = store.largest_copy_groups(limit=args.show) if args.show else []  # type: ignore[attr-defined]
+        counts = store.link_all_copies(rebuild=args.rebuild, on_progress=progress)
+        groups = store.largest_copy_groups(limit=args.show) if args.show else []
     for g in groups:
         for i, a in enumerate(g["articles"]):
             sim = "" if a["similarity"] is None else f" {a['similarity']:.2f}"

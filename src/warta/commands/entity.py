@@ -29,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
         if args.name.isdigit():
             ids = [int(args.name)]
         else:
-            ids = [e["id"] for e in store.find_archive_entities(args.name, limit=args.limit).items]  # type: ignore[attr-defined]
-        ents = [e for i in ids if (e := present(store.archive_entity(i)))]  # type: ignore[attr-defined]
+            ids = [e["id"] for e in store.find_archive_entities(args.name, limit=args.limit).items]
+        ents = [e for i in ids if (e := present(store.archive_entity(i)))]
     if not ents:
         print(f"warta: entity: no entity named like {args.name!r}", file=sys.stderr)
         return 1

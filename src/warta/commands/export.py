@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "geojson":
         os.makedirs(args.out, exist_ok=True)
         with open_store(args.db) as store:
-            n = geojson.write(store.all_places(), Path(args.out) / "places.geojson")  # type: ignore[attr-defined]
+            n = geojson.write(store.all_places(), Path(args.out) / "places.geojson")
         print(
             f"warta: exported {n} places to {os.path.join(os.path.normpath(args.out), 'places.geojson')}",
             file=sys.stderr,

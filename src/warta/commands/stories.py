@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         start = time.perf_counter()
         got = stories.update(store, rebuild=args.rebuild)
         secs = time.perf_counter() - start
-        for s in store.stories(limit=args.show).items if args.show else []:  # type: ignore[attr-defined]
+        for s in store.stories(limit=args.show).items if args.show else []:
             print(
                 f"{s['id']}\t{s['first_day'] or '-'}..{s['last_day'] or '-'}\t{s['n_articles']} articles,"
                 f" {s['n_outlets']} outlets\t{s['title'] or ''}"
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_story(store: object, story_id: int) -> int:
-    s = store.story(story_id)  # type: ignore[attr-defined]
+    s = store.story(story_id)
     if s is None:
         raise InputError(f"no story {story_id}")
     print(f"{s['title']}  ({s['first_day']}..{s['last_day']}, {s['n_articles']} articles)")

@@ -62,7 +62,7 @@ def kept(sample: list[Labelled], off: frozenset[str]) -> set[str]:
     with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "claims.db")) as store:
         for s in sample:
             store.add(dict(s.article, url=None))  # two candidates of one article share its URL
-        rows = store.export_claims(ClaimFilter(off=off))  # type: ignore[attr-defined]
+        rows = store.export_claims(ClaimFilter(off=off))
         return {str(r[1]) for r in rows}
 
 

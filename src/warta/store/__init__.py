@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
 
 from warta.errors import InputError
 from warta.store.base import (
@@ -44,6 +45,9 @@ __all__ = [
     "require_db",
 ]
 
+if TYPE_CHECKING:  # both back ends are SQL stores: the archive-level queries are theirs
+    from warta.store.sql import SqlStore
+
 
 def redact(target: str) -> str:
     """The target for messages: a PostgreSQL URL's password replaced by ***."""
@@ -56,7 +60,7 @@ def require_db(target: str) -> None:
         raise InputError(f"{target}: no such archive (create one with: warta ingest INPUT... --db {target})")
 
 
-def open_store(target: str = "warta.db", *, query_seconds: float | None = QUERY_SECONDS) -> Store:
+def open_store(target: str = "warta.db", *, query_seconds: float | None = QUERY_SECONDS) -> SqlStore:
     """Open (creating or migrating) the store at a file path or a PostgreSQL URL.
 
     ``query_seconds``: the time limit of one read statement (None: none); past it the store

@@ -157,7 +157,7 @@ class CopyQueries(SqlAccess):
     ) -> dict[str, int]:
         """Sign and link the stored articles that have no signature yet (all of them with
         ``rebuild``), earliest first, ``batch`` articles per transaction. Returns counts."""
-        with self._tx():  # type: ignore[attr-defined]
+        with self._tx():
             if rebuild:
                 for table in ("signatures", "lsh_bands", "copies", "quote_copies"):
                     self._exec(f"DELETE FROM {table}")
@@ -170,7 +170,7 @@ class CopyQueries(SqlAccess):
         ]
         for i in range(0, len(todo), batch):
             chunk = todo[i : i + batch]
-            with self._tx():  # type: ignore[attr-defined]
+            with self._tx():
                 for r in self._all(
                     f"SELECT id, text, published, ingested_at FROM articles WHERE id IN ({marks(chunk)})", chunk
                 ):

@@ -40,7 +40,7 @@ class StoryQueries(SqlAccess):
         """Store the stories of newly grouped articles: (article id, story, score), where the story
         is a stored story's id (int) or a new story's key (str; one story per distinct key). The
         stories touched get their title, days and counts again. Returns the number of new stories."""
-        with self._tx():  # type: ignore[attr-defined]
+        with self._tx():
             if rebuild:
                 self._exec("DELETE FROM story_articles")
                 self._exec("DELETE FROM stories")

@@ -218,7 +218,7 @@ def get_article(db: StoreDep, article_id: Annotated[str, Path(max_length=64)]) -
     art = db.get_article(article_id)
     if art is None:
         raise HTTPException(404, f"no article {article_id}")
-    group = db.copy_group(article_id)  # type: ignore[attr-defined]
+    group = db.copy_group(article_id)
     # what the archive knows beyond the article: its near-duplicate copies (docs/archive.md)
     art["archive"] = {
         "original": group["original"] if group else article_id,
@@ -226,7 +226,7 @@ def get_article(db: StoreDep, article_id: Annotated[str, Path(max_length=64)]) -
         "also_in": sorted({c["outlet"] for c in group["articles"] if c["id"] != article_id and c["outlet"]})
         if group
         else [],
-        "story": db.article_story(article_id),  # type: ignore[attr-defined]
+        "story": db.article_story(article_id),
     }
     return art
 

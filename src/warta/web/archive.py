@@ -33,12 +33,12 @@ def list_archive_entities(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Any:
-    return page_out(db.find_archive_entities(name, limit=limit, offset=offset))  # type: ignore[attr-defined]
+    return page_out(db.find_archive_entities(name, limit=limit, offset=offset))
 
 
 @api.get("/entities/{entity_id}", summary="One archive entity: names with merge evidence, type by vote, offices")
 def get_archive_entity(db: StoreDep, entity_id: EntityId) -> dict[str, Any]:
-    ent = present(db.archive_entity(entity_id))  # type: ignore[attr-defined]
+    ent = present(db.archive_entity(entity_id))
     if ent is None:
         raise HTTPException(404, f"no entity {entity_id}")
     return ent  # type: ignore[no-any-return]
@@ -49,8 +49,8 @@ def article_enrichment(db: StoreDep, article_id: Annotated[str, Path(max_length=
     art = db.get_article(article_id)
     if art is None:
         raise HTTPException(404, f"no article {article_id}")
-    people = db.article_people(article_id)  # type: ignore[attr-defined]
-    ents = {int(p["archive_id"]): present(db.archive_entity(int(p["archive_id"]))) for p in people}  # type: ignore[attr-defined]
+    people = db.article_people(article_id)
+    ents = {int(p["archive_id"]): present(db.archive_entity(int(p["archive_id"]))) for p in people}
     published = (art.get("published") or {}).get("value")
     return {"article": article_id, "published": published, "entities": enrich(people, ents, published)}
 

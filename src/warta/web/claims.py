@@ -56,7 +56,7 @@ def claim_filter(
 def list_claims(
     db: StoreDep, f: Annotated[ClaimFilter, Depends(claim_filter)], limit: Limit = 20, offset: Offset = 0
 ) -> Any:
-    page: Page = db.claims(f, limit=limit, offset=offset)  # type: ignore[attr-defined]
+    page: Page = db.claims(f, limit=limit, offset=offset)
     page.items = [dict(claim_json(c), quantity=normalised(c)) for c in page.items]
     return page_out(page)
 
@@ -101,10 +101,10 @@ def claims_page(
         until=until or None,
         standing=standing or None,
     )
-    listed = db.claims(f, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)  # type: ignore[attr-defined]
+    listed = db.claims(f, limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
     groups: list[dict[str, Any]] = []
     if speaker:
-        every = db.claims(f, limit=MAX_OVER_TIME)  # type: ignore[attr-defined]
+        every = db.claims(f, limit=MAX_OVER_TIME)
         groups = [dict(g, claims=[shown(c) for c in g["claims"]]) for g in over_time(every.items)]
     html = request.app.state.templates.get_template("claims.html").render(
         request=request,

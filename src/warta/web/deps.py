@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from warta import __version__
 from warta.errors import BudgetError, InputError, QueryTimeout, StoreError, UsageError, WartaError
-from warta.store import Store
+from warta.store.sql import SqlStore
 from warta.web import charts, render
 
 HERE = Path(__file__).resolve().parent
@@ -86,4 +86,4 @@ async def store(request: Request) -> Any:
     return request.app.state.store
 
 
-StoreDep = Annotated[Store, Depends(store)]
+StoreDep = Annotated[SqlStore, Depends(store)]

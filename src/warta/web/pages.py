@@ -176,8 +176,8 @@ def article_context(art: dict[str, Any], db: Store | None) -> dict[str, Any]:
         "quotes": quotes,
         "entities": entities,
         "article_url": render.safe_url(art.get("url")),
-        "copies": db.copy_group(art["id"]) if db is not None else None,  # type: ignore[attr-defined]
-        "story_id": db.article_story(art["id"]) if db is not None else None,  # type: ignore[attr-defined]
+        "copies": db.copy_group(art["id"]) if db is not None else None,
+        "story_id": db.article_story(art["id"]) if db is not None else None,
     }
 
 
@@ -244,7 +244,7 @@ def entity(
         entity=ent,
         articles=articles.items,
         n_articles=articles.total,
-        archive=present(db.archive_entity(entity_id)),  # type: ignore[attr-defined]
+        archive=present(db.archive_entity(entity_id)),
     )
 
 

@@ -59,32 +59,32 @@ Filter = Annotated[PlaceFilter, Depends(place_filter)]
 
 @api.get("/places", summary="Places the articles name: filter by country, province, regency, bbox, name")
 def list_places(db: StoreDep, f: Filter, limit: Limit = 20, offset: Offset = 0) -> Any:
-    return page_out(db.places(f, limit=limit, offset=offset))  # type: ignore[attr-defined]
+    return page_out(db.places(f, limit=limit, offset=offset))
 
 
 @api.get("/places.geojson", summary="The same places as GeoJSON points (at most 2000, most articles first)")
 def places_geojson(db: StoreDep, f: Filter, limit: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = 500) -> JSONResponse:
-    page = db.places(f, limit=limit)  # type: ignore[attr-defined]
+    page = db.places(f, limit=limit)
     return JSONResponse(feature_collection(page.items), media_type="application/geo+json")
 
 
 @api.get("/places/regions", summary="Articles per province (admin1) of one country")
 def place_regions(db: StoreDep, country: Country = "ID") -> dict[str, Any]:
-    return {"country": (country or "ID").upper(), "regions": db.place_regions(PlaceFilter(country=country or "ID"))}  # type: ignore[attr-defined]
+    return {"country": (country or "ID").upper(), "regions": db.place_regions(PlaceFilter(country=country or "ID"))}
 
 
 @api.get("/places/{source}", summary="One place and the articles that name it")
 def get_place(db: StoreDep, source: Source, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    place = db.place(source)  # type: ignore[attr-defined]
+    place = db.place(source)
     if place is None:
         raise HTTPException(404, f"no place {source} in the archive")
-    return {"place": place, "articles": page_out(db.place_articles(source, limit=limit, offset=offset)).model_dump()}  # type: ignore[attr-defined]
+    return {"place": place, "articles": page_out(db.place_articles(source, limit=limit, offset=offset)).model_dump()}
 
 
 @pages.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, db: StoreDep, province: Province = None) -> HTMLResponse:
-    top = db.places(PlaceFilter(province=province), limit=15)  # type: ignore[attr-defined]
-    regions = db.place_regions(PlaceFilter(country="ID"))  # type: ignore[attr-defined]
+    top = db.places(PlaceFilter(province=province), limit=15)
+    regions = db.place_regions(PlaceFilter(country="ID"))
     html = request.app.state.templates.get_template("map.html").render(
         request=request, places=top.items, n_places=top.total, regions=regions, province=province
     )
@@ -93,10 +93,10 @@ def map_page(request: Request, db: StoreDep, province: Province = None) -> HTMLR
 
 @pages.get("/places/{source}", response_class=HTMLResponse)
 def place_page(request: Request, db: StoreDep, source: Source) -> HTMLResponse:
-    place = db.place(source)  # type: ignore[attr-defined]
+    place = db.place(source)
     if place is None:
         raise HTTPException(404, "no such place in the archive")
-    articles = db.place_articles(source, limit=50)  # type: ignore[attr-defined]
+    articles = db.place_articles(source, limit=50)
     html = request.app.state.templates.get_template("place.html").render(
         request=request, place=place, hits=articles.items, n_articles=articles.total
     )

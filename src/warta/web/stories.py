@@ -29,7 +29,7 @@ def _story(db: Any, story_id: int) -> dict[str, Any]:
 
 @api.get("/stories", summary="Stories: articles about one event across outlets and days, latest first")
 def list_stories(db: StoreDep, min_articles: MinArticles = 2, limit: Limit = 20, offset: Offset = 0) -> Any:
-    return page_out(db.stories(min_articles=min_articles, limit=limit, offset=offset))  # type: ignore[attr-defined]
+    return page_out(db.stories(min_articles=min_articles, limit=limit, offset=offset))
 
 
 @api.get("/stories/{story_id}", summary="One story: its timeline, outlets, people and quotations in order")
@@ -41,7 +41,7 @@ def get_story(db: StoreDep, story_id: StoryId) -> dict[str, Any]:
 def stories_page(
     request: Request, db: StoreDep, page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1
 ) -> HTMLResponse:
-    found = db.stories(limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)  # type: ignore[attr-defined]
+    found = db.stories(limit=PER_PAGE, offset=(page_no - 1) * PER_PAGE)
     return page(
         request, "stories.html", stories=found.items, total=found.total, pager=pager(request, page_no, found.total)
     )
