@@ -91,7 +91,9 @@ def resolve_after_batch(target: str, at: str = "") -> str:
 def summary(rep: Report) -> str:
     rules = ", ".join(f"{k} {v}" for k, v in sorted(rep.by_rule.items()))
     return (
-        f"{rep.names} names, {rep.links} merged ({rules}), {rep.rejected} candidates kept apart;"
+        f"{rep.names} names, {rep.links} merged"
+        + (f" ({rules})" if rules else "")
+        + f", {rep.rejected} candidates kept apart;"
         f" facts of {rep.facts_backfilled} articles backfilled; {rep.seconds:.1f} s"
     )
 

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(e, ensure_ascii=False))
             continue
-        print(f"{e['name']} ({e['type']}, id {e['id']}, {e['n_articles']} articles; types {e['type_votes']})")
+        count = e["n_articles"]
+        print(f"{e['name']} ({e['type']}, id {e['id']}, {count} article{'' if count == 1 else 's'}; types {e['type_votes']})")
         names = [(n["name"], n["type"], n["n_articles"], n["rule"] or "", _evidence(n["evidence"])) for n in e["names"]]
         print(table(("name", "type", "articles", "merged by", "evidence"), names, flex=4))
         offices = [
